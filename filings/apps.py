@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class FilingsConfig(AppConfig):
+    name = "filings"
+    verbose_name = "Filings"
+
+    def ready(self) -> None:
+        from filings import checks  # noqa: F401  (registers the system checks)

@@ -1,0 +1,172 @@
+"""Demo data for a first look: the Lexington Precision registrant of the seed notice, three
+fictitious registrants of other filer statuses, and one user per role. Safe to run again: it
+updates what it created before instead of adding copies."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from registrants.models import Contact, FilerStatus, Registrant, Signer
+from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
+from registrants.services import person_save
+
+# (username, password, role, superuser)
+DEMO_USERS = [
+    ("admin", "admin-demo", REGISTRANT_ADMINS, True),
+    ("compliance", "compliance-demo", COMPLIANCE_STAFF, False),
+]
+
+DEMO_REGISTRANTS = [
+    {
+        # From ../shared/seeds/lexington_precision_nt10k_2004.txt.
+        "registrant": {
+            "name": "Lexington Precision Corporation",
+            "street": "767 Third Avenue",
+            "city": "New York",
+            "state": "New York",
+            "postal_code": "10017",
+            "sec_file_number": "0-3252",
+            "fiscal_year_end_month": 12,
+            "fiscal_year_end_day": 31,
+            "filer_status": FilerStatus.NON_ACCELERATED,
+        },
+        "contacts": [{"name": "Warren Delano", "area_code": "212", "phone_number": "319-4657"}],
+        "signers": [
+            {
+                "name": "Warren Delano",
+                "title": "President, Co-Principal Executive Officer",
+                "is_executive_officer": True,
+            }
+        ],
+    },
+    {
+        "registrant": {
+            "name": "Harborview Analytics, Inc.",
+            "former_name": "Harborview Data Systems, Inc.",
+            "street": "200 Seaport Boulevard, Suite 1400",
+            "city": "Boston",
+            "state": "MA",
+            "postal_code": "02210",
+            "cik": "0001990101",
+            "sec_file_number": "001-38412",
+            "cusip": "41238A105",
+            "fiscal_year_end_month": 12,
+            "fiscal_year_end_day": 31,
+            "filer_status": FilerStatus.LARGE_ACCELERATED,
+        },
+        "contacts": [
+            {
+                "name": "Priya Raman",
+                "area_code": "617",
+                "phone_number": "555-0142",
+                "email": "priya.raman@harborview.example",
+            },
+            {
+                "name": "Daniel Okafor",
+                "area_code": "617",
+                "phone_number": "555-0187",
+                "email": "daniel.okafor@harborview.example",
+            },
+        ],
+        "signers": [
+            {
+                "name": "Margaret Chen",
+                "title": "Chief Financial Officer",
+                "is_executive_officer": True,
+            },
+            {
+                "name": "Thomas Albright",
+                "title": "Corporate Secretary",
+                "is_executive_officer": False,
+            },
+        ],
+    },
+    {
+        "registrant": {
+            "name": "Cedar Ridge Bancorp",
+            "street": "45 Main Street",
+            "city": "Harrisonburg",
+            "state": "VA",
+            "postal_code": "22801",
+            "cik": "0001990202",
+            "sec_file_number": "000-51234",
+            "cusip": "15073K204",
+            "fiscal_year_end_month": 6,
+            "fiscal_year_end_day": 30,
+            "filer_status": FilerStatus.ACCELERATED,
+        },
+        "contacts": [{"name": "Laura Whitfield", "area_code": "540", "phone_number": "555-0119"}],
+        "signers": [
+            {
+                "name": "Robert Hale",
+                "title": "President and Chief Executive Officer",
+                "is_executive_officer": True,
+            }
+        ],
+    },
+    {
+        "registrant": {
+            "name": "Meridian Tax-Exempt Income Fund",
+            "street": "One Liberty Plaza, 12th Floor",
+            "city": "New York",
+            "state": "NY",
+            "postal_code": "10006",
+            "cik": "0001990303",
+            "sec_file_number": "811-09876",
+            "fiscal_year_end_month": 10,
+            "fiscal_year_end_day": 31,
+            "filer_status": FilerStatus.INVESTMENT_COMPANY,
+        },
+        "contacts": [
+            {
+                "name": "Sofia Marquez",
+                "area_code": "212",
+                "phone_number": "555-0166",
+                "email": "fund.admin@meridianfunds.example",
+            }
+        ],
+        "signers": [{"name": "Alan Brooks", "title": "Treasurer", "is_executive_officer": True}],
+    },
+]
+
+
+class Command(BaseCommand):
+    help = "Load demo registrants and one user per role (idempotent)."
+
+    def handle(self, *args, **options) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                "load_demo creates users with known passwords; it runs only with DEBUG on."
+            )
+        with transaction.atomic():
+            for entry in DEMO_REGISTRANTS:
+                self._load_registrant(entry)
+            for username, password, role, is_superuser in DEMO_USERS:
+                self._load_user(username, password, role, is_superuser)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data loaded: {len(DEMO_REGISTRANTS)} registrants.")
+        )
+        self.stdout.write("Demo logins (user / password):")
+        for username, password, role, is_superuser in DEMO_USERS:
+            extra = ", superuser with the Django admin" if is_superuser else ""
+            self.stdout.write(f"  {username} / {password}  ({role}{extra})")
+
+    def _load_registrant(self, entry: dict) -> None:
+        fields = entry["registrant"]
+        registrant, _ = Registrant.objects.update_or_create(name=fields["name"], defaults=fields)
+        for person_model, key in ((Contact, "contacts"), (Signer, "signers")):
+            for position, person_fields in enumerate(entry[key]):
+                person, _ = person_model.objects.update_or_create(
+                    registrant=registrant, name=person_fields["name"], defaults=person_fields
+                )
+                person_save(person=person, make_default=position == 0)
+
+    def _load_user(self, username: str, password: str, role: str, is_superuser: bool) -> None:
+        user, _ = get_user_model().objects.get_or_create(username=username)
+        user.set_password(password)
+        user.is_staff = is_superuser
+        user.is_superuser = is_superuser
+        user.save()
+        user.groups.add(Group.objects.get(name=role))

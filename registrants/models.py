@@ -1,0 +1,174 @@
+import calendar
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+
+from registrants.identifiers import (
+    normalize_cik,
+    normalize_cusip,
+    normalize_sec_file_number,
+    validate_cik,
+    validate_cusip,
+    validate_sec_file_number,
+)
+
+
+class FilerStatus(models.TextChoices):
+    LARGE_ACCELERATED = "large_accelerated", "Large accelerated filer"
+    ACCELERATED = "accelerated", "Accelerated filer"
+    NON_ACCELERATED = "non_accelerated", "Non-accelerated filer"
+    INVESTMENT_COMPANY = "investment_company", "Registered investment company (N-CEN, N-CSR)"
+    ASSET_BACKED_ISSUER = "asset_backed_issuer", "Asset-backed issuer (10-D)"
+
+
+MONTH_CHOICES = [(number, calendar.month_name[number]) for number in range(1, 13)]
+
+area_code_validator = RegexValidator(
+    r"^\+?\d[\d ]{0,6}$", "Enter the area code as digits, e.g. 212.", code="invalid_area_code"
+)
+phone_number_validator = RegexValidator(
+    r"^\d[\d .-]{3,18}\d$",
+    "Enter the telephone number as digits with optional hyphens, e.g. 319-4657.",
+    code="invalid_phone_number",
+)
+
+
+class Registrant(models.Model):
+    """A company or fund that files periodic reports with the SEC."""
+
+    name = models.CharField("name as specified in charter", max_length=200)
+    former_name = models.CharField("former name", max_length=200, blank=True)
+    street = models.CharField("street and number", max_length=200)
+    city = models.CharField(max_length=100)
+    state = models.CharField("state or province", max_length=100, blank=True)
+    postal_code = models.CharField("ZIP or postal code", max_length=20, blank=True)
+    country = models.CharField(max_length=100, default="United States")
+    cik = models.CharField(
+        "CIK",
+        max_length=10,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_cik],
+        help_text="Central Index Key: up to 10 digits.",
+    )
+    sec_file_number = models.CharField(
+        "SEC file number",
+        max_length=17,
+        blank=True,
+        validators=[validate_sec_file_number],
+        help_text="For example 0-3252, 001-12227 or 811-05037.",
+    )
+    cusip = models.CharField(
+        "CUSIP", max_length=9, blank=True, validators=[validate_cusip], help_text="Optional."
+    )
+    fiscal_year_end_month = models.PositiveSmallIntegerField(
+        "fiscal year end (month)", choices=MONTH_CHOICES, default=12
+    )
+    fiscal_year_end_day = models.PositiveSmallIntegerField(
+        "fiscal year end (day)",
+        default=31,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+    )
+    filer_status = models.CharField(
+        max_length=30, choices=FilerStatus.choices, default=FilerStatus.NON_ACCELERATED
+    )
+    is_active = models.BooleanField("active", default=True)
+    default_contact = models.ForeignKey(
+        "Contact", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    default_signer = models.ForeignKey(
+        "Signer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("registrants:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        self.cik = normalize_cik(self.cik) if self.cik else None
+        self.sec_file_number = normalize_sec_file_number(self.sec_file_number)
+        self.cusip = normalize_cusip(self.cusip)
+        errors = {}
+        if self.fiscal_year_end_month and self.fiscal_year_end_day:
+            # A leap year, so that a fiscal year ending 29 February is allowed.
+            days_in_month = calendar.monthrange(2024, self.fiscal_year_end_month)[1]
+            if self.fiscal_year_end_day > days_in_month:
+                month = calendar.month_name[self.fiscal_year_end_month]
+                errors["fiscal_year_end_day"] = ValidationError(
+                    f"{month} has only {days_in_month} days.", code="invalid_day"
+                )
+        for field, person in (
+            ("default_contact", self.default_contact),
+            ("default_signer", self.default_signer),
+        ):
+            if person is not None and person.registrant_id != self.pk:
+                errors[field] = ValidationError(
+                    "Choose one of this registrant's own people.", code="other_registrant"
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def fiscal_year_end_display(self) -> str:
+        return f"{calendar.month_name[self.fiscal_year_end_month]} {self.fiscal_year_end_day}"
+
+    @property
+    def city_state_zip(self) -> str:
+        """The "City, State and Zip Code" line of Form 12b-25 Part I."""
+        region = " ".join(part for part in (self.state, self.postal_code) if part)
+        return ", ".join(part for part in (self.city, region) if part)
+
+
+class Contact(models.Model):
+    """A person to call about a notice (Form 12b-25 Part IV(1))."""
+
+    registrant = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=200)
+    area_code = models.CharField(max_length=8, validators=[area_code_validator])
+    phone_number = models.CharField(
+        "telephone number", max_length=20, validators=[phone_number_validator]
+    )
+    email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.area_code}) {self.phone_number}"
+
+    @property
+    def is_default(self) -> bool:
+        return self.registrant.default_contact_id == self.pk
+
+
+class Signer(models.Model):
+    """A person who signs notices on the registrant's behalf."""
+
+    registrant = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="signers")
+    name = models.CharField(max_length=200)
+    title = models.CharField(max_length=200)
+    is_executive_officer = models.BooleanField(
+        "executive officer",
+        default=True,
+        help_text="A signer who is not an executive officer must file evidence of authority.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"
+
+    @property
+    def is_default(self) -> bool:
+        return self.registrant.default_signer_id == self.pk

@@ -1,0 +1,152 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from registrants.forms import ContactForm, RegistrantForm, RegistrantSearchForm, SignerForm
+from registrants.identifiers import normalize_cik
+from registrants.models import Contact, Registrant, Signer
+from registrants.services import person_delete, person_save
+
+REGISTRANTS_PER_PAGE = 25
+
+# Each kind of person: its model, form, and the words the pages use for it.
+PEOPLE = {
+    "contacts": (Contact, ContactForm, "contact"),
+    "signers": (Signer, SignerForm, "signer"),
+}
+
+
+def _get_registrant(registrant_id: int) -> Registrant:
+    return get_object_or_404(Registrant, pk=registrant_id)
+
+
+def _require_person_permission(request: HttpRequest, action: str, kind: str) -> None:
+    if not request.user.has_perm(f"registrants.{action}_{PEOPLE[kind][2]}"):
+        raise PermissionDenied
+
+
+def _get_person(registrant: Registrant, kind: str, person_id: int) -> Contact | Signer:
+    """A contact or signer of this registrant; another registrant's person is a 404."""
+    person_model = PEOPLE[kind][0]
+    return get_object_or_404(person_model, pk=person_id, registrant=registrant)
+
+
+@permission_required("registrants.view_registrant", raise_exception=True)
+def registrant_list(request: HttpRequest) -> HttpResponse:
+    """Template registrants/registrant_list.html; context: form (search), page (of registrants)."""
+    form = RegistrantSearchForm(request.GET or None)
+    registrants = Registrant.objects.all()
+    status = "active"
+    if form.is_valid():
+        status = form.cleaned_data["status"] or "active"
+        query = form.cleaned_data["q"].strip()
+        if query:
+            matches = (
+                Q(name__icontains=query)
+                | Q(former_name__icontains=query)
+                | Q(sec_file_number__icontains=query)
+            )
+            if query.isdigit() and len(query) <= 10:
+                matches |= Q(cik=normalize_cik(query))
+            registrants = registrants.filter(matches)
+    if status != "all":
+        registrants = registrants.filter(is_active=status == "active")
+    page = Paginator(registrants, REGISTRANTS_PER_PAGE).get_page(request.GET.get("page"))
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return render(
+        request,
+        "registrants/registrant_list.html",
+        {"form": form, "page": page, "query_string": query_without_page.urlencode()},
+    )
+
+
+@permission_required("registrants.view_registrant", raise_exception=True)
+def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
+    """Template registrants/registrant_detail.html; context: registrant, contacts, signers."""
+    registrant = _get_registrant(registrant_id)
+    return render(
+        request,
+        "registrants/registrant_detail.html",
+        {
+            "registrant": registrant,
+            "contacts": registrant.contacts.all(),
+            "signers": registrant.signers.all(),
+        },
+    )
+
+
+@permission_required("registrants.add_registrant", raise_exception=True)
+def registrant_create(request: HttpRequest) -> HttpResponse:
+    form = RegistrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        registrant = form.save()
+        messages.success(request, f"Registrant {registrant.name} created.")
+        return redirect(registrant)
+    return render(request, "registrants/registrant_form.html", {"form": form})
+
+
+@permission_required("registrants.change_registrant", raise_exception=True)
+def registrant_edit(request: HttpRequest, registrant_id: int) -> HttpResponse:
+    registrant = _get_registrant(registrant_id)
+    form = RegistrantForm(request.POST or None, instance=registrant)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Registrant {registrant.name} saved.")
+        return redirect(registrant)
+    return render(
+        request, "registrants/registrant_form.html", {"form": form, "registrant": registrant}
+    )
+
+
+def _person_form_page(request, registrant: Registrant, kind: str, person=None) -> HttpResponse:
+    person_model, form_class, noun = PEOPLE[kind]
+    if person is None:
+        person = person_model(registrant=registrant)
+    saved_name = person.name  # the heading keeps it while the form shows what was typed
+    form = form_class(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        person_save(person=form.save(commit=False), make_default=form.cleaned_data["make_default"])
+        messages.success(request, f"{noun.capitalize()} {person.name} saved.")
+        return redirect(registrant)
+    return render(
+        request,
+        "registrants/person_form.html",
+        {
+            "form": form,
+            "registrant": registrant,
+            "person": person,
+            "saved_name": saved_name,
+            "noun": noun,
+        },
+    )
+
+
+def person_create(request: HttpRequest, registrant_id: int, kind: str) -> HttpResponse:
+    _require_person_permission(request, "add", kind)
+    return _person_form_page(request, _get_registrant(registrant_id), kind)
+
+
+def person_edit(
+    request: HttpRequest, registrant_id: int, kind: str, person_id: int
+) -> HttpResponse:
+    _require_person_permission(request, "change", kind)
+    registrant = _get_registrant(registrant_id)
+    return _person_form_page(request, registrant, kind, _get_person(registrant, kind, person_id))
+
+
+@require_POST
+def person_delete_view(
+    request: HttpRequest, registrant_id: int, kind: str, person_id: int
+) -> HttpResponse:
+    _require_person_permission(request, "delete", kind)
+    registrant = _get_registrant(registrant_id)
+    person = _get_person(registrant, kind, person_id)
+    person_delete(person=person)
+    messages.success(request, f"{PEOPLE[kind][2].capitalize()} {person.name} removed.")
+    return redirect(registrant)
