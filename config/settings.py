@@ -145,6 +145,10 @@ STORAGES = {
     },
 }
 
+# In development WhiteNoise serves straight from the app folders, picking up edits.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 

@@ -105,11 +105,13 @@ class RegistrantSearchForm(forms.Form):
         label="Search",
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={
+        widget=forms.TextInput(
+            attrs={
                 "type": "search",
                 "class": "form-control",
                 "placeholder": "Name, CIK or file number",
-            }),
+            }
+        ),
     )
     status = forms.ChoiceField(
         label="Show",

@@ -1,0 +1,54 @@
+# `make run` starts the application with demo data; `make test` runs the whole test suite.
+# Both set up everything they need first: Debian packages, the virtual environment, the
+# pinned Python packages.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Debian/Ubuntu packages: Pango for WeasyPrint; Chromium for the browser tests.
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := $(RUN_PACKAGES) chromium
+
+.PHONY: run test install lint lock system-packages-run system-packages-test
+
+run: system-packages-run install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: system-packages-test install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+		{ echo "Python 3.11 or newer is needed; $(PYTHON) is $$($(PYTHON) --version 2>&1)."; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || ./.ci/system-packages python3-venv
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@touch $@
+
+system-packages-run:
+	@./.ci/system-packages $(RUN_PACKAGES)
+
+system-packages-test:
+	@./.ci/system-packages $(TEST_PACKAGES)
+
+# Re-resolve the pinned versions from pyproject.toml (after changing a dependency there).
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet '.[dev]'
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^late-filing' > requirements.lock
+	rm -rf .lock-venv build *.egg-info

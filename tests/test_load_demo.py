@@ -1,0 +1,68 @@
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import CommandError, call_command
+
+from registrants.models import Contact, FilerStatus, Registrant, Signer
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> tuple[int, ...]:
+    return tuple(model.objects.count() for model in (Registrant, Contact, Signer, User))
+
+
+def test_load_demo_twice_neither_fails_nor_duplicates(settings, capsys):
+    settings.DEBUG = True
+    call_command("load_demo")
+    first = counts()
+    call_command("load_demo")
+    assert counts() == first
+    assert "admin / admin-demo" in capsys.readouterr().out
+
+
+def test_demo_data_has_the_seed_registrant_and_every_kind_of_company(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    lexington = Registrant.objects.get(name="Lexington Precision Corporation")
+    assert lexington.sec_file_number == "0-3252"
+    assert lexington.city_state_zip == "New York, New York 10017"
+    assert lexington.default_contact.phone_number == "319-4657"
+    assert lexington.default_signer.name == "Warren Delano"
+    statuses = set(Registrant.objects.values_list("filer_status", flat=True))
+    assert {
+        FilerStatus.LARGE_ACCELERATED,
+        FilerStatus.ACCELERATED,
+        FilerStatus.NON_ACCELERATED,
+    } <= statuses
+    for registrant in Registrant.objects.all():
+        registrant.full_clean()
+
+
+def test_demo_users_can_log_in_with_their_roles(settings, client):
+    settings.DEBUG = True
+    call_command("load_demo")
+    assert client.login(username="admin", password="admin-demo")
+    assert client.login(username="compliance", password="compliance-demo")
+    compliance = User.objects.get(username="compliance")
+    assert list(compliance.groups.values_list("name", flat=True)) == ["Compliance staff"]
+    assert not compliance.is_staff
+
+
+def test_load_demo_refuses_to_run_with_debug_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="only with DEBUG on"):
+        call_command("load_demo")
+    assert not User.objects.exists()
+
+
+def test_roles_exist_with_their_permissions():
+    compliance = set(
+        Group.objects.get(name="Compliance staff").permissions.values_list("codename", flat=True)
+    )
+    admins = set(
+        Group.objects.get(name="Registrant admins").permissions.values_list("codename", flat=True)
+    )
+    assert compliance == {"view_registrant", "view_contact", "view_signer"}
+    assert compliance < admins
+    assert {"add_registrant", "change_registrant", "add_signer", "delete_contact"} <= admins
+    assert "delete_registrant" not in admins
