@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import expect
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -25,9 +26,9 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def chromium(monkeypatch):
-    """A browser per test. Playwright keeps an event loop running while it is open, and Django
-    then hands out other database connections (asgiref locals follow the loop's context), so a
-    session-long browser would hide the test database's serialized data from later tests."""
+    """A browser per test. While Playwright runs, test code sees its own set of database
+    connections (Django's connection registry is context-local), so a session-long browser
+    would hide the test database's serialized data from later tests."""
     from playwright.sync_api import sync_playwright
 
     # Playwright's synchronous API keeps an event loop running in the test thread; the ORM
@@ -39,6 +40,9 @@ def chromium(monkeypatch):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Close the connections opened while Playwright ran, or PostgreSQL cannot drop the
+        # test database at the end.
+        connections.close_all()
 
 
 @pytest.fixture
