@@ -1,4 +1,4 @@
-"""Names of the roles created by migration 0002_roles."""
+"""The roles, as Django groups (created by migration 0002_roles)."""
 
 COMPLIANCE_STAFF = "Compliance staff"
 REGISTRANT_ADMINS = "Registrant admins"

@@ -5,8 +5,7 @@ registrant admins also create and edit registrants and their people."""
 
 from django.db import migrations
 
-COMPLIANCE_STAFF = "Compliance staff"
-REGISTRANT_ADMINS = "Registrant admins"
+from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
 
 READ = ["view_registrant", "view_contact", "view_signer"]
 EDIT = [
