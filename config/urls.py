@@ -8,6 +8,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("registrants/", include("registrants.urls")),
+    path("notices/", include("filings.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -68,13 +68,16 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("registrants.view_registrant", raise_exception=True)
 def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
-    """Template registrants/registrant_detail.html; context: registrant, contacts, signers."""
+    """Template registrants/registrant_detail.html; context: registrant, its notices (when the
+    user may see notices), contacts, signers."""
     registrant = _get_registrant(registrant_id)
+    can_see_notices = request.user.has_perm("filings.view_notice")
     return render(
         request,
         "registrants/registrant_detail.html",
         {
             "registrant": registrant,
+            "notices": registrant.notices.select_related("updated_by") if can_see_notices else [],
             "contacts": registrant.contacts.all(),
             "signers": registrant.signers.all(),
         },

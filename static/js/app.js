@@ -14,4 +14,49 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   });
+
+  // Fields that depend on an answer: shown only while the answer calls for them. The server
+  // applies the same rule, so without JavaScript every field is simply visible.
+  const conditionals = Array.from(document.querySelectorAll("[data-show-if]"));
+
+  function controllerInputs(container) {
+    // The controller shares the dependent field's form prefix (signer rows have one each).
+    const field = container.querySelector("input, select, textarea");
+    const fieldName = field ? field.name : "";
+    const ownName = fieldName.split("-").pop();
+    const prefix = fieldName.slice(0, fieldName.length - ownName.length);
+    return Array.from(document.getElementsByName(prefix + container.dataset.showIf));
+  }
+
+  function controllerValue(inputs) {
+    if (inputs.length === 0) {
+      return "";
+    }
+    if (inputs[0].type === "checkbox") {
+      return inputs[0].checked ? "True" : "False";
+    }
+    if (inputs[0].type === "radio") {
+      const checked = inputs.find((input) => input.checked);
+      return checked ? checked.value : "";
+    }
+    return inputs[0].value;
+  }
+
+  function isShown(container) {
+    const inputs = controllerInputs(container);
+    const allowed = container.dataset.showValues.split(" ");
+    const parent = inputs.length ? inputs[0].closest("[data-show-if]") : null;
+    return allowed.includes(controllerValue(inputs)) && (!parent || isShown(parent));
+  }
+
+  function update() {
+    conditionals.forEach((container) => {
+      container.hidden = !isShown(container);
+    });
+  }
+
+  if (conditionals.length) {
+    document.addEventListener("change", update);
+    update();
+  }
 });

@@ -1,0 +1,152 @@
+"""The notice as a document: every value and every piece of the form's wording that the review
+page shows (and the PDF and EDGAR documents will show), built in one place so they cannot
+disagree."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from filings.models import FormType, Notice
+from filings.rules import TRANSITION_FORMS
+
+PART_II_INTRO = (
+    "If the subject report could not be filed without unreasonable effort or expense and the "
+    "registrant seeks relief pursuant to Rule 12b-25(b), the following should be completed. "
+    "(Check box if appropriate)"
+)
+PART_II_STATEMENTS = [
+    (
+        "(a)",
+        "The reason described in reasonable detail in Part III of this form could not be "
+        "eliminated without unreasonable effort or expense;",
+    ),
+    (
+        "(b)",
+        "The subject annual report, semi-annual report, transition report on Form 10-K, Form "
+        "20-F, Form 11-K, Form N-CEN or Form N-CSR, or portion thereof, will be filed on or "
+        "before the fifteenth calendar day following the prescribed due date; or the subject "
+        "quarterly report or transition report on Form 10-Q or subject distribution report on "
+        "Form 10-D, or portion thereof, will be filed on or before the fifth calendar day "
+        "following the prescribed due date; and",
+    ),
+    (
+        "(c)",
+        "The accountant's statement or other exhibit required by Rule 12b-25(c) has been "
+        "attached if applicable.",
+    ),
+]
+PART_III_INSTRUCTION = (
+    "State below in reasonable detail why Forms 10-K, 20-F, 11-K, 10-Q, 10-D, N-CEN, N-CSR, or "
+    "the transition report or portion thereof, could not be filed within the prescribed time "
+    "period."
+)
+PART_IV_QUESTIONS = {
+    "contact": "Name and telephone number of person to contact in regard to this notification",
+    "other_reports": (
+        "Have all other periodic reports required under Section 13 or 15(d) of the Securities "
+        "Exchange Act of 1934 or Section 30 of the Investment Company Act of 1940 during the "
+        "preceding 12 months or for such shorter period that the registrant was required to "
+        "file such report(s) been filed? If answer is no, identify report(s)."
+    ),
+    "significant_change": (
+        "Is it anticipated that any significant change in results of operations from the "
+        "corresponding period for the last fiscal year will be reflected by the earnings "
+        "statements to be included in the subject report or portion thereof?"
+    ),
+    "significant_change_instruction": (
+        "If so, attach an explanation of the anticipated change, both narratively and "
+        "quantitatively, and, if appropriate, state the reasons why a reasonable estimate of "
+        "the results cannot be made."
+    ),
+}
+LEGEND = (
+    "Nothing in this form shall be construed to imply that the Commission has verified any "
+    "information contained herein."
+)
+PORTION_INSTRUCTION = (
+    "If the notification relates to a portion of the filing checked above, identify the "
+    "Item(s) to which the notification relates:"
+)
+SIGNATURE_STATEMENT = (
+    "has caused this notification to be signed on its behalf by the undersigned hereunto duly "
+    "authorized."
+)
+SIGNATURE_INSTRUCTION = (
+    "INSTRUCTION: The form may be signed by an executive officer of the registrant or by any "
+    "other duly authorized representative. The name and title of the person signing the form "
+    "shall be typed or printed beneath the signature. If the statement is signed on behalf of "
+    "the registrant by an authorized representative (other than an executive officer), "
+    "evidence of the representative's authority to sign on behalf of the registrant shall be "
+    "filed with the form."
+)
+ATTENTION = (
+    "Intentional misstatements or omissions of fact constitute Federal Criminal Violations "
+    "(See 18 U.S.C. 1001)."
+)
+
+
+@dataclass(frozen=True)
+class Box:
+    label: str
+    checked: bool
+
+
+def long_date(value: date | None) -> str:
+    """A date as the form writes it: "March 30, 2004"."""
+    return f"{value:%B} {value.day}, {value.year}" if value else ""
+
+
+def notice_document(notice: Notice) -> dict:
+    """Everything the notice shows, as plain values and wording."""
+    transition = notice.is_transition_report
+    return {
+        "notice": notice,
+        "is_draft": notice.status == "draft",
+        "is_amendment": notice.is_amendment,
+        "edgar_submission_type": notice.edgar_submission_type,
+        "sec_file_number": notice.sec_file_number,
+        "cusip": notice.cusip,
+        "form_boxes": [Box(label, notice.form_type == code) for code, label in FormType.choices],
+        "period_end": long_date(notice.period_end),
+        "transition_boxes": [
+            Box(
+                f"Transition Report on {FormType(code).label}",
+                transition and notice.form_type == code,
+            )
+            for code in FormType.values
+            if code in TRANSITION_FORMS
+        ],
+        "transition_period_end": long_date(notice.transition_period_end) if transition else "",
+        "legend": LEGEND,
+        "portion_instruction": PORTION_INSTRUCTION,
+        "portion_items": notice.portion_items if notice.is_portion else "",
+        "part_i": [
+            ("Full Name of Registrant", notice.registrant_name),
+            ("Former Name if Applicable", notice.former_name),
+            ("Address of Principal Executive Office (Street and Number)", notice.street),
+            ("City, State and Zip Code", notice.city_state_zip),
+        ],
+        "part_ii_intro": PART_II_INTRO,
+        "part_ii_checked": bool(notice.relief_claimed),
+        "part_ii_statements": PART_II_STATEMENTS,
+        "third_party_statement": notice.third_party_statement if notice.relief_claimed else None,
+        "part_iii_instruction": PART_III_INSTRUCTION,
+        "narrative": notice.narrative,
+        "questions": PART_IV_QUESTIONS,
+        "contact_name": notice.contact_name,
+        "contact_area_code": notice.contact_area_code,
+        "contact_phone": notice.contact_phone,
+        "other_reports_filed": notice.other_reports_filed,
+        "reports_not_filed": notice.reports_not_filed
+        if notice.other_reports_filed is False
+        else "",
+        "significant_change": notice.significant_change,
+        "significant_change_explanation": (
+            notice.significant_change_explanation if notice.significant_change else ""
+        ),
+        "signature_registrant_name": notice.signature_registrant_name,
+        "signature_statement": SIGNATURE_STATEMENT,
+        "signature_date": long_date(notice.signature_date),
+        "signers": list(notice.signers.all()),
+        "signature_instruction": SIGNATURE_INSTRUCTION,
+        "attention": ATTENTION,
+    }

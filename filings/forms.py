@@ -1,0 +1,505 @@
+"""The wizard's forms, one per step. Fields that depend on an answer carry a Condition: the page
+hides them until the answer calls for them (with JavaScript), and clean() applies the same rule
+on the server, requiring a shown field and discarding a hidden one."""
+
+from dataclasses import dataclass, field
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
+from django import forms
+from django.db import models as db_models
+
+from filings.models import FormType, Notice, NoticeSigner
+from filings.rules import TRANSITION_FORMS
+from filings.uploads import validate_pdf_upload
+from registrants.identifiers import (
+    normalize_cusip,
+    normalize_sec_file_number,
+    validate_cusip,
+    validate_sec_file_number,
+)
+from registrants.models import FilerStatus, Registrant
+
+YES_NO = [("True", "Yes"), ("False", "No")]
+
+
+def yes_no_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value == "True",
+        empty_value=None,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+    )
+
+
+def pdf_field(label: str, help_text: str = "PDF, at most 10 MB.") -> forms.FileField:
+    return forms.FileField(
+        label=label,
+        required=False,
+        validators=[validate_pdf_upload],
+        help_text=help_text,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+
+def date_field(label: str, required: bool, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Show a field only when `controller` has one of `values`; a shown field is required
+    unless `required_message` is empty."""
+
+    controller: str
+    values: frozenset = field(default_factory=frozenset)
+    required_message: str = ""
+
+    @property
+    def value_strings(self) -> str:
+        return " ".join(sorted(str(value) for value in self.values))
+
+
+class StepForm(forms.ModelForm):
+    """A wizard step's form: required fields, conditional fields, and a crispy layout."""
+
+    required: tuple[str, ...] = ()
+    conditions: dict[str, Condition] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.required:
+            self.fields[name].required = True
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = self.layout()
+
+    def layout(self) -> Layout:
+        return Layout(*[self.wrap(name) for name in self.fields])
+
+    def wrap(self, name: str):
+        """The field, inside a container that the page shows or hides by its condition."""
+        condition = self.conditions.get(name)
+        if condition is None:
+            return name
+        return Div(
+            name,
+            css_class="conditional-field",
+            data_show_if=condition.controller,
+            data_show_values=condition.value_strings,
+        )
+
+    def is_shown(self, name: str) -> bool:
+        condition = self.conditions.get(name)
+        if condition is None:
+            return True
+        value = self.cleaned_data.get(condition.controller)
+        return value in condition.values and self.is_shown(condition.controller)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, condition in self.conditions.items():
+            if not self.is_shown(name):
+                # What a hidden field holds is not part of the answer.
+                self._errors.pop(name, None)
+                cleaned_data[name] = self._empty_value(name)
+            elif (
+                condition.required_message
+                and self._is_empty(name, cleaned_data.get(name))
+                and name not in self._errors
+            ):
+                self.add_error(
+                    name, forms.ValidationError(condition.required_message, code="required")
+                )
+        return cleaned_data
+
+    def _is_empty(self, name: str, value) -> bool:
+        if isinstance(self._meta.model._meta.get_field(name), db_models.FileField):
+            return not value
+        return value is None or value == ""  # False is an answer ("No"), not a blank
+
+    def _empty_value(self, name: str):
+        model_field = self._meta.model._meta.get_field(name)
+        if isinstance(model_field, db_models.FileField):
+            return False  # clears a stored file
+        if isinstance(model_field, db_models.BooleanField):
+            return None if model_field.null else False
+        return None if model_field.null else ""
+
+
+class ReportForm(StepForm):
+    """Step 1: which report is late and for which period."""
+
+    required = ("form_type", "filer_status", "period_end")
+    conditions = {
+        "is_transition_report": Condition("form_type", frozenset(TRANSITION_FORMS)),
+        "transition_period_end": Condition(
+            "is_transition_report", frozenset({True}), "Enter the transition period end date."
+        ),
+        "portion_items": Condition(
+            "is_portion", frozenset({True}), "Identify the items to which the notice relates."
+        ),
+        "amends": Condition("is_amendment", frozenset({True})),
+        "distribution_date": Condition(
+            "form_type", frozenset({FormType.FORM_10D}), "Enter the distribution date."
+        ),
+        "transmission_date": Condition("form_type", frozenset({FormType.FORM_NCSR})),
+        "is_erisa_plan": Condition("form_type", frozenset({FormType.FORM_11K})),
+    }
+
+    class Meta:
+        model = Notice
+        fields = [
+            "form_type",
+            "filer_status",
+            "period_end",
+            "distribution_date",
+            "transmission_date",
+            "is_erisa_plan",
+            "is_transition_report",
+            "transition_period_end",
+            "is_portion",
+            "portion_items",
+            "is_amendment",
+            "amends",
+        ]
+        widgets = {
+            "form_type": forms.RadioSelect,
+            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "transition_period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "distribution_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "transmission_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "portion_items": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, registrant: Registrant | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.registrant = registrant if registrant else getattr(self.instance, "registrant", None)
+        self.fields["form_type"].choices = FormType.choices
+        amendable = Notice.objects.filter(registrant=self.registrant)
+        if self.instance.pk:
+            amendable = amendable.exclude(pk=self.instance.pk)
+        self.fields["amends"].queryset = amendable
+
+    def layout(self) -> Layout:
+        return Layout(
+            Fieldset(
+                "Report",
+                "form_type",
+                "filer_status",
+                Row(Column("period_end", css_class="col-md-4")),
+                self.wrap("distribution_date"),
+                self.wrap("transmission_date"),
+                self.wrap("is_erisa_plan"),
+            ),
+            Fieldset(
+                "Transition report, portion, amendment",
+                self.wrap("is_transition_report"),
+                self.wrap("transition_period_end"),
+                "is_portion",
+                self.wrap("portion_items"),
+                "is_amendment",
+                self.wrap("amends"),
+            ),
+        )
+
+    def clean_amends(self):
+        amends = self.cleaned_data.get("amends")
+        if amends is not None and amends.registrant_id != self.registrant.pk:
+            raise forms.ValidationError(
+                "Choose a notice of the same registrant.", code="other_registrant"
+            )
+        return amends
+
+
+class NoticeStartForm(ReportForm):
+    """Step 1 for a new notice: also the registrant, and whether to start from its last
+    notice."""
+
+    registrant = forms.ModelChoiceField(
+        queryset=Registrant.objects.filter(is_active=True), label="Registrant"
+    )
+    copy_previous = forms.BooleanField(
+        label="Start from the registrant's last notice (copies Part III and Part IV)",
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, registrant=None, **kwargs)
+        self.fields["filer_status"].required = False
+        self.fields["filer_status"].choices = [
+            ("", "As on the registrant record"),
+            *FilerStatus.choices,
+        ]
+        self.fields["amends"].queryset = Notice.objects.all()
+
+    def layout(self) -> Layout:
+        layout = super().layout()
+        layout.fields.insert(0, Fieldset("Registrant", "registrant", "copy_previous"))
+        return layout
+
+    def clean_amends(self):
+        return self.cleaned_data.get("amends")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        registrant = cleaned_data.get("registrant")
+        amends = cleaned_data.get("amends")
+        if registrant and amends and amends.registrant_id != registrant.pk:
+            self.add_error(
+                "amends",
+                forms.ValidationError(
+                    "Choose a notice of the same registrant.", code="other_registrant"
+                ),
+            )
+        if registrant and not cleaned_data.get("filer_status"):
+            cleaned_data["filer_status"] = registrant.filer_status
+        return cleaned_data
+
+
+class PartIForm(StepForm):
+    required = ("registrant_name", "street", "city_state_zip")
+
+    class Meta:
+        model = Notice
+        fields = [
+            "registrant_name",
+            "former_name",
+            "street",
+            "city_state_zip",
+            "sec_file_number",
+            "cusip",
+        ]
+
+    def layout(self) -> Layout:
+        return Layout(
+            Fieldset(
+                "Part I — Registrant information",
+                "registrant_name",
+                "former_name",
+                "street",
+                "city_state_zip",
+            ),
+            Fieldset(
+                "Cover boxes (optional)",
+                Row(Column("sec_file_number"), Column("cusip")),
+            ),
+        )
+
+    def clean_sec_file_number(self):
+        value = self.cleaned_data["sec_file_number"]
+        if value:
+            validate_sec_file_number(value)
+            value = normalize_sec_file_number(value)
+        return value
+
+    def clean_cusip(self):
+        value = self.cleaned_data["cusip"]
+        if value:
+            validate_cusip(value)
+            value = normalize_cusip(value)
+        return value
+
+
+class PartIIForm(StepForm):
+    relief_claimed = yes_no_field(
+        "Does the registrant seek relief under Rule 12b-25(b)?",
+        "Yes checks the Part II box: (a) the reasons in Part III could not be eliminated without "
+        "unreasonable effort or expense; (b) the report will be filed within the grace period; "
+        "(c) any statement required by Rule 12b-25(c) is attached.",
+    )
+    third_party_cause = yes_no_field(
+        "Is the report late because someone other than the registrant (for example, the "
+        "auditor) cannot furnish a required opinion, report or certification?"
+    )
+    third_party_statement = pdf_field(
+        "Statement signed by that person, giving the reasons (Rule 12b-25(c))",
+        "PDF, at most 10 MB. It is filed as an exhibit.",
+    )
+    conditions = {
+        "third_party_cause": Condition(
+            "relief_claimed",
+            frozenset({True}),
+            "Say whether someone other than the registrant is the cause.",
+        ),
+        "third_party_statement": Condition(
+            "third_party_cause",
+            frozenset({True}),
+            "Attach the third party's signed statement (PDF).",
+        ),
+    }
+
+    class Meta:
+        model = Notice
+        fields = ["relief_claimed", "third_party_cause", "third_party_statement"]
+
+
+class PartIIIForm(StepForm):
+    required = ("narrative",)
+
+    class Meta:
+        model = Notice
+        fields = ["narrative"]
+        widgets = {"narrative": forms.Textarea(attrs={"rows": 12})}
+        help_texts = {
+            "narrative": "State in reasonable detail why the report, or the portion of it, could "
+            "not be filed within the prescribed time period."
+        }
+
+
+class PartIVForm(StepForm):
+    required = ("contact_name", "contact_area_code", "contact_phone")
+    other_reports_filed = yes_no_field(
+        "(2) Have all other periodic reports required under Section 13 or 15(d) of the "
+        "Securities Exchange Act of 1934 or Section 30 of the Investment Company Act of 1940 "
+        "during the preceding 12 months (or for such shorter period that the registrant was "
+        "required to file such reports) been filed?"
+    )
+    significant_change = yes_no_field(
+        "(3) Is it anticipated that any significant change in results of operations from the "
+        "corresponding period for the last fiscal year will be reflected by the earnings "
+        "statements to be included in the subject report or portion thereof?"
+    )
+    restatement_expected = yes_no_field(
+        "Is a restatement or correction of prior financial statements expected?",
+        "Not a question of the form itself: if the answer is Yes, Part III and the Part IV(3) "
+        "explanation must say so.",
+    )
+    conditions = {
+        "reports_not_filed": Condition(
+            "other_reports_filed",
+            frozenset({False}),
+            "Identify the reports that have not been filed.",
+        ),
+        "significant_change_explanation": Condition(
+            "significant_change",
+            frozenset({True}),
+            "Explain the anticipated change, narratively and quantitatively.",
+        ),
+    }
+
+    class Meta:
+        model = Notice
+        fields = [
+            "contact_name",
+            "contact_area_code",
+            "contact_phone",
+            "other_reports_filed",
+            "reports_not_filed",
+            "significant_change",
+            "significant_change_explanation",
+            "restatement_expected",
+        ]
+        widgets = {
+            "reports_not_filed": forms.Textarea(attrs={"rows": 3}),
+            "significant_change_explanation": forms.Textarea(attrs={"rows": 10}),
+        }
+        labels = {
+            "reports_not_filed": "Identify the report(s) not filed",
+            "significant_change_explanation": "Explanation of the anticipated change, both "
+            "narratively and quantitatively, and, if appropriate, why a reasonable estimate of "
+            "the results cannot be made",
+        }
+
+    def layout(self) -> Layout:
+        return Layout(
+            Fieldset(
+                "(1) Person to contact in regard to this notification",
+                Row(
+                    Column("contact_name", css_class="col-md-6"),
+                    Column("contact_area_code", css_class="col-md-2"),
+                    Column("contact_phone", css_class="col-md-4"),
+                ),
+            ),
+            Fieldset("Other reports", "other_reports_filed", self.wrap("reports_not_filed")),
+            Fieldset(
+                "Results of operations",
+                "significant_change",
+                self.wrap("significant_change_explanation"),
+                "restatement_expected",
+            ),
+        )
+
+
+class SignatureForm(StepForm):
+    required = ("signature_registrant_name", "signature_date")
+
+    class Meta:
+        model = Notice
+        fields = ["signature_registrant_name", "signature_date"]
+        widgets = {"signature_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class SignerForm(forms.ModelForm):
+    evidence_of_authority = pdf_field(
+        "Evidence of authority to sign",
+        "Required when the signer is not an executive officer (PDF).",
+    )
+
+    class Meta:
+        model = NoticeSigner
+        fields = ["name", "title", "is_executive_officer", "evidence_of_authority"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(Column("name", css_class="col-md-5"), Column("title", css_class="col-md-7")),
+            "is_executive_officer",
+            Div(
+                "evidence_of_authority",
+                css_class="conditional-field",
+                data_show_if="is_executive_officer",
+                data_show_values="False",
+            ),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("is_executive_officer", True):
+            self._errors.pop("evidence_of_authority", None)
+            cleaned_data["evidence_of_authority"] = False
+        elif not cleaned_data.get("evidence_of_authority"):
+            self.add_error(
+                "evidence_of_authority",
+                forms.ValidationError(
+                    "A signer who is not an executive officer needs evidence of authority (PDF).",
+                    code="required",
+                ),
+            )
+        return cleaned_data
+
+
+class BaseSignerFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        # Blank extra rows have empty cleaned_data; removed rows are marked DELETE.
+        signers = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if not signers:
+            raise forms.ValidationError("Add at least one signer.", code="no_signer")
+
+
+SignerFormSet = forms.inlineformset_factory(
+    Notice,
+    NoticeSigner,
+    form=SignerForm,
+    formset=BaseSignerFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=10,
+    validate_max=True,
+)

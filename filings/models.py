@@ -1,0 +1,186 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from filings.uploads import notice_upload_path
+from registrants.models import FilerStatus, Registrant, area_code_validator, phone_number_validator
+
+
+class FormType(models.TextChoices):
+    """The reports a Form 12b-25 can announce as late (the "Check one" boxes)."""
+
+    FORM_10K = "10-K", "Form 10-K"
+    FORM_20F = "20-F", "Form 20-F"
+    FORM_11K = "11-K", "Form 11-K"
+    FORM_10Q = "10-Q", "Form 10-Q"
+    FORM_10D = "10-D", "Form 10-D"
+    FORM_NCEN = "N-CEN", "Form N-CEN"
+    FORM_NCSR = "N-CSR", "Form N-CSR"
+
+
+class NoticeStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+
+
+class Notice(models.Model):
+    """A Form 12b-25 notice. Part I and the signature block are copied from the registrant when
+    the notice is started, so later edits to the registrant do not change the notice."""
+
+    registrant = models.ForeignKey(Registrant, on_delete=models.PROTECT, related_name="notices")
+    status = models.CharField(
+        max_length=20, choices=NoticeStatus.choices, default=NoticeStatus.DRAFT
+    )
+
+    # Cover: the report that is late and its period.
+    form_type = models.CharField("report that is late", max_length=10, choices=FormType.choices)
+    filer_status = models.CharField(
+        "filer status for this period", max_length=30, choices=FilerStatus.choices
+    )
+    period_end = models.DateField("for period ended", null=True, blank=True)
+    is_transition_report = models.BooleanField("this is a transition report", default=False)
+    transition_period_end = models.DateField(
+        "for the transition period ended", null=True, blank=True
+    )
+    is_portion = models.BooleanField(
+        "the notice relates to a portion of the report only", default=False
+    )
+    portion_items = models.TextField("items to which the notice relates", blank=True)
+    is_amendment = models.BooleanField("this is an amended notice", default=False)
+    amends = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="amendments",
+        verbose_name="notice being amended",
+    )
+    distribution_date = models.DateField(
+        "distribution date", null=True, blank=True, help_text="Form 10-D is due 15 days after it."
+    )
+    transmission_date = models.DateField(
+        "date the shareholder report was sent",
+        null=True,
+        blank=True,
+        help_text="Form N-CSR is due 10 days after it. Leave blank if not yet known.",
+    )
+    is_erisa_plan = models.BooleanField(
+        "plan subject to ERISA filing under Rule 15d-21",
+        default=False,
+        help_text="Such plans file Form 11-K within 180 days instead of 90.",
+    )
+
+    # Cover boxes and Part I, copied from the registrant.
+    sec_file_number = models.CharField("SEC file number", max_length=17, blank=True)
+    cusip = models.CharField("CUSIP number", max_length=9, blank=True)
+    registrant_name = models.CharField("full name of registrant", max_length=200, blank=True)
+    former_name = models.CharField("former name if applicable", max_length=200, blank=True)
+    street = models.CharField(
+        "address of principal executive office (street and number)", max_length=200, blank=True
+    )
+    city_state_zip = models.CharField("city, state and ZIP code", max_length=200, blank=True)
+
+    # Part II.
+    relief_claimed = models.BooleanField(
+        "relief claimed under Rule 12b-25(b)", null=True, blank=True
+    )
+    third_party_cause = models.BooleanField(
+        "someone other than the registrant cannot furnish a required opinion, report or "
+        "certification",
+        null=True,
+        blank=True,
+    )
+    third_party_statement = models.FileField(
+        "statement of the third party (Rule 12b-25(c))",
+        upload_to=notice_upload_path,
+        blank=True,
+    )
+
+    # Part III.
+    narrative = models.TextField("narrative", blank=True)
+
+    # Part IV.
+    contact_name = models.CharField("name", max_length=200, blank=True)
+    contact_area_code = models.CharField(
+        "area code", max_length=8, blank=True, validators=[area_code_validator]
+    )
+    contact_phone = models.CharField(
+        "telephone number", max_length=20, blank=True, validators=[phone_number_validator]
+    )
+    other_reports_filed = models.BooleanField(
+        "all other periodic reports of the preceding 12 months have been filed",
+        null=True,
+        blank=True,
+    )
+    reports_not_filed = models.TextField("reports not filed", blank=True)
+    significant_change = models.BooleanField(
+        "a significant change in results of operations is anticipated", null=True, blank=True
+    )
+    significant_change_explanation = models.TextField(
+        "explanation of the anticipated change", blank=True
+    )
+    restatement_expected = models.BooleanField(
+        "a restatement or correction of prior financial statements is expected",
+        null=True,
+        blank=True,
+    )
+
+    # Signature block.
+    signature_registrant_name = models.CharField(
+        "name of registrant as specified in charter", max_length=200, blank=True
+    )
+    signature_date = models.DateField("date", null=True, blank=True)
+
+    # Wizard bookkeeping: the steps saved at least once, and what was typed on a step but not
+    # yet saved because it did not validate (kept so that nothing typed is lost).
+    saved_steps = models.JSONField(default=list, blank=True)
+    pending_input = models.JSONField(default=dict, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        period = self.period_end.isoformat() if self.period_end else "no period yet"
+        return (
+            f"{self.edgar_submission_type} for {self.registrant_name or self.registrant} ({period})"
+        )
+
+    def get_absolute_url(self) -> str:
+        return reverse("filings:resume", args=[self.pk])
+
+    @property
+    def edgar_submission_type(self) -> str:
+        """The EDGAR submission type, e.g. "NT 10-K", "NT-NCEN", or "NT 10-Q/A" for an
+        amendment."""
+        code = self.form_type
+        base = f"NT-{code.replace('-', '')}" if code.startswith("N-") else f"NT {code}"
+        return f"{base}/A" if self.is_amendment else base
+
+
+class NoticeSigner(models.Model):
+    """A person signing the notice, copied from the registrant's signers or typed in."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="signers")
+    name = models.CharField(max_length=200)
+    title = models.CharField(max_length=200)
+    is_executive_officer = models.BooleanField("executive officer", default=True)
+    evidence_of_authority = models.FileField(
+        "evidence of authority to sign",
+        upload_to=notice_upload_path,
+        blank=True,
+        help_text="Required when the signer is not an executive officer (PDF).",
+    )
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"

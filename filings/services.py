@@ -1,0 +1,90 @@
+"""Writes to notices: starting one, saving a wizard step, keeping input that did not validate."""
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from filings.models import Notice, NoticeSigner
+from filings.rules import STEP_REPORT
+from registrants.models import Registrant
+
+# Part III and Part IV: what "start from a previous notice" copies.
+CARRIED_OVER_FIELDS = [
+    "narrative",
+    "contact_name",
+    "contact_area_code",
+    "contact_phone",
+    "other_reports_filed",
+    "reports_not_filed",
+    "significant_change",
+    "significant_change_explanation",
+    "restatement_expected",
+]
+# Form fields that are wizard controls, not answers; never stored as pending input.
+CONTROL_FIELDS = {"csrfmiddlewaretoken", "action", "return_to"}
+
+
+@transaction.atomic
+def notice_create(
+    *, registrant: Registrant, report_form, copy_previous: bool, user: User
+) -> Notice:
+    """Start a draft from a valid step-1 form. Part I, the contact, the signer and the charter
+    name are copied from the registrant record; with `copy_previous`, Part III and Part IV come
+    from the registrant's most recent notice instead of the contact defaults."""
+    notice = report_form.save(commit=False)
+    notice.registrant = registrant
+    notice.sec_file_number = registrant.sec_file_number
+    notice.cusip = registrant.cusip
+    notice.registrant_name = registrant.name
+    notice.former_name = registrant.former_name
+    notice.street = registrant.street
+    notice.city_state_zip = registrant.city_state_zip
+    notice.signature_registrant_name = registrant.name
+    contact = registrant.default_contact
+    if contact is not None:
+        notice.contact_name = contact.name
+        notice.contact_area_code = contact.area_code
+        notice.contact_phone = contact.phone_number
+    previous = registrant.notices.order_by("-created_at", "-pk").first() if copy_previous else None
+    if previous is not None:
+        for field in CARRIED_OVER_FIELDS:
+            setattr(notice, field, getattr(previous, field))
+    notice.saved_steps = [STEP_REPORT]
+    notice.created_by = notice.updated_by = user
+    notice.save()
+    signer = registrant.default_signer
+    if signer is not None:
+        NoticeSigner.objects.create(
+            notice=notice,
+            name=signer.name,
+            title=signer.title,
+            is_executive_officer=signer.is_executive_officer,
+        )
+    return notice
+
+
+@transaction.atomic
+def notice_save_step(*, notice: Notice, step_slug: str, step_form, user: User) -> Notice:
+    """Save a valid step form, mark the step saved and drop any input kept from before."""
+    notice = step_form.save()
+    if step_slug not in notice.saved_steps:
+        notice.saved_steps = [*notice.saved_steps, step_slug]
+    notice.pending_input.pop(step_slug, None)
+    notice.updated_by = user
+    notice.save(update_fields=["saved_steps", "pending_input", "updated_by", "updated_at"])
+    return notice
+
+
+def notice_keep_pending(*, notice: Notice, step_slug: str, data, user: User) -> None:
+    """Keep what was typed on a step that did not validate, so that leaving the page, going
+    back or losing the session loses none of it. Uploaded files cannot be kept this way."""
+    kept = {key: values for key, values in data.lists() if key not in CONTROL_FIELDS}
+    # Only the bookkeeping is written: the form that failed has put unvalidated values on the
+    # instance in memory, and those must not reach the saved notice.
+    with transaction.atomic():
+        stored = Notice.objects.select_for_update().get(pk=notice.pk)
+        Notice.objects.filter(pk=notice.pk).update(
+            pending_input={**stored.pending_input, step_slug: kept},
+            updated_by=user,
+            updated_at=timezone.now(),
+        )

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from filings import views
+
+app_name = "filings"
+
+urlpatterns = [
+    path("", views.notice_list, name="list"),
+    path("new/", views.notice_new, name="new"),
+    path("<int:notice_id>/", views.notice_resume, name="resume"),
+    path(
+        "<int:notice_id>/files/third-party-statement/",
+        views.notice_third_party_statement,
+        name="third_party_statement",
+    ),
+    path(
+        "<int:notice_id>/files/signers/<int:signer_id>/evidence-of-authority/",
+        views.notice_evidence_of_authority,
+        name="evidence_of_authority",
+    ),
+    path("<int:notice_id>/<slug:slug>/", views.notice_step, name="step"),
+]

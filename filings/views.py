@@ -1,0 +1,261 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from filings.document import notice_document
+from filings.forms import NoticeStartForm
+from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
+from filings.models import FormType, Notice, NoticeStatus
+from filings.rules import notice_problems
+from filings.services import notice_create, notice_keep_pending, notice_save_step
+from filings.wizard import (
+    STEPS,
+    STEPS_BY_SLUG,
+    Step,
+    as_query_dict,
+    bind_step_form,
+    completed_slugs,
+    first_incomplete_step,
+    next_step,
+    pending_data,
+    previous_step,
+    step_index,
+)
+from registrants.models import Registrant
+
+NOTICES_PER_PAGE = 25
+
+
+def _get_notice(request: HttpRequest, notice_id: int, *, change: bool) -> Notice:
+    """The notice, if the user's role may see it (or change it)."""
+    permission = "filings.change_notice" if change else "filings.view_notice"
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+    return get_object_or_404(Notice.objects.select_related("registrant"), pk=notice_id)
+
+
+def step_url(notice: Notice, step: Step, *, return_to_review: bool = False) -> str:
+    url = reverse("filings:step", args=[notice.pk, step.slug])
+    return f"{url}?return=review" if return_to_review else url
+
+
+def _progress(notice: Notice | None, current: Step) -> list[dict]:
+    """The progress indicator: each step with its state and, when it can be opened, its URL."""
+    done = completed_slugs(notice) if notice else set()
+    reachable = step_index(first_incomplete_step(notice)) if notice else 0
+    return [
+        {
+            "step": step,
+            "number": number,
+            "is_current": step == current,
+            "is_complete": step.slug in done,
+            "url": step_url(notice, step) if notice and number - 1 <= reachable else "",
+        }
+        for number, step in enumerate(STEPS, start=1)
+    ]
+
+
+@permission_required("filings.view_notice", raise_exception=True)
+def notice_list(request: HttpRequest) -> HttpResponse:
+    """Template filings/notice_list.html; context: page of notices, filter values and choices."""
+    notices = Notice.objects.select_related("registrant", "updated_by")
+    filters = {
+        "q": request.GET.get("q", "").strip(),
+        "registrant": request.GET.get("registrant", ""),
+        "form_type": request.GET.get("form_type", ""),
+        "status": request.GET.get("status", ""),
+    }
+    if filters["q"]:
+        notices = notices.filter(
+            Q(registrant__name__icontains=filters["q"])
+            | Q(registrant_name__icontains=filters["q"])
+            | Q(narrative__icontains=filters["q"])
+        )
+    if filters["registrant"].isdigit():
+        notices = notices.filter(registrant_id=int(filters["registrant"]))
+    if filters["form_type"] in FormType.values:
+        notices = notices.filter(form_type=filters["form_type"])
+    if filters["status"] in NoticeStatus.values:
+        notices = notices.filter(status=filters["status"])
+    page = Paginator(notices.order_by("-updated_at", "-pk"), NOTICES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    return render(
+        request,
+        "filings/notice_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "registrants": Registrant.objects.filter(notices__isnull=False).distinct(),
+            "form_types": FormType.choices,
+            "statuses": NoticeStatus.choices,
+            "query_string": query_without_page.urlencode(),
+        },
+    )
+
+
+@permission_required("filings.add_notice", raise_exception=True)
+def notice_new(request: HttpRequest) -> HttpResponse:
+    """Step 1 for a notice that does not exist yet; a valid submit creates the draft."""
+    initial = {}
+    registrant_id = request.GET.get("registrant", "")
+    if registrant_id.isdigit():
+        initial["registrant"] = int(registrant_id)
+    form = NoticeStartForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        notice = notice_create(
+            registrant=form.cleaned_data["registrant"],
+            report_form=form,
+            copy_previous=form.cleaned_data["copy_previous"],
+            user=request.user,
+        )
+        if request.POST.get("action") == "exit":
+            messages.success(request, "Notice started and saved.")
+            return redirect("filings:list")
+        return redirect(step_url(notice, next_step(STEPS[0])))
+    return render(
+        request,
+        "filings/step.html",
+        {"form": form, "step": STEPS[0], "progress": _progress(None, STEPS[0]), "is_new": True},
+    )
+
+
+@permission_required("filings.change_notice", raise_exception=True)
+def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """Send the user to the first step of the notice that is not complete."""
+    notice = _get_notice(request, notice_id, change=True)
+    return redirect(step_url(notice, first_incomplete_step(notice)))
+
+
+def _input_kept_through_login(request: HttpRequest):
+    kept = request.session.get(EXPIRED_POST_SESSION_KEY)
+    if not kept or kept.get("path") != request.path:
+        return None
+    del request.session[EXPIRED_POST_SESSION_KEY]
+    messages.warning(
+        request,
+        "You were signed out before this page was saved. What you typed is back on the page: "
+        "check it and press Next to save it. Files chosen for upload must be chosen again.",
+    )
+    return as_query_dict(kept["data"])
+
+
+@keeps_typed_input_through_login
+def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse:
+    """One wizard step (template filings/step.html), or the review (filings/review.html).
+    Every valid submit saves; an invalid one keeps what was typed as pending input."""
+    notice = _get_notice(request, notice_id, change=True)
+    step = STEPS_BY_SLUG.get(slug)
+    if step is None:
+        raise Http404("No such step")
+    first_incomplete = first_incomplete_step(notice)
+    if step_index(step) > step_index(first_incomplete):
+        messages.info(request, f"Finish \u201c{first_incomplete.title}\u201d first.")
+        return redirect(step_url(notice, first_incomplete))
+    progress = _progress(notice, step)
+    if step.is_review:
+        return _review(request, notice, progress)
+
+    return_to_review = request.GET.get("return") == "review"
+    if request.method == "POST":
+        action = request.POST.get("action", "next")
+        form = bind_step_form(step, notice, request.POST, request.FILES)
+        back_to = previous_step(step) if action == "back" else None
+        if form.is_valid():
+            notice_save_step(notice=notice, step_slug=step.slug, step_form=form, user=request.user)
+            if action == "exit" or (action == "back" and back_to is None):
+                messages.success(request, "Your notice is saved. Resume it from this list.")
+                return redirect("filings:list")
+            if back_to is not None:
+                return redirect(step_url(notice, back_to))
+            return redirect(step_url(notice, STEPS[-1] if return_to_review else next_step(step)))
+        notice_keep_pending(
+            notice=notice, step_slug=step.slug, data=request.POST, user=request.user
+        )
+        if action in {"exit", "back"}:
+            messages.warning(
+                request,
+                f"\u201c{step.title}\u201d has problems, so it is not saved yet; what you typed "
+                "is kept and shown when you return to it.",
+            )
+            return redirect(step_url(notice, back_to) if back_to else reverse("filings:list"))
+    else:
+        data = _input_kept_through_login(request) or pending_data(notice, step)
+        form = bind_step_form(step, notice, data) if data else bind_step_form(step, notice)
+    return render(
+        request,
+        "filings/step.html",
+        {
+            "notice": notice,
+            "form": form,
+            "step": step,
+            "progress": progress,
+            "has_previous": previous_step(step) is not None,
+            "return_to_review": return_to_review,
+        },
+    )
+
+
+def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpResponse:
+    problems = [
+        {
+            "problem": problem,
+            "url": step_url(notice, STEPS_BY_SLUG[problem.step], return_to_review=True)
+            + (f"#id_{problem.field}" if problem.field and problem.field != "signers" else ""),
+            "step": STEPS_BY_SLUG[problem.step],
+        }
+        for problem in notice_problems(notice)
+    ]
+    edit_urls = {
+        step.slug.replace("-", "_"): step_url(notice, step, return_to_review=True)
+        for step in STEPS
+        if not step.is_review
+    }
+    return render(
+        request,
+        "filings/review.html",
+        {
+            "notice": notice,
+            "step": STEPS[-1],
+            "progress": progress,
+            "blocking": [entry for entry in problems if entry["problem"].blocking],
+            "warnings": [entry for entry in problems if not entry["problem"].blocking],
+            "edit_urls": edit_urls,
+            **notice_document(notice),
+        },
+    )
+
+
+def notice_third_party_statement(request: HttpRequest, notice_id: int) -> FileResponse:
+    notice = _get_notice(request, notice_id, change=False)
+    return _pdf_download(notice.third_party_statement)
+
+
+def notice_evidence_of_authority(
+    request: HttpRequest, notice_id: int, signer_id: int
+) -> FileResponse:
+    notice = _get_notice(request, notice_id, change=False)
+    signer = get_object_or_404(notice.signers, pk=signer_id)
+    return _pdf_download(signer.evidence_of_authority)
+
+
+def _pdf_download(field_file) -> FileResponse:
+    if not field_file:
+        raise Http404("No file")
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The stored file is missing") from None
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=field_file.name.rsplit("/", 1)[-1],
+        content_type="application/pdf",
+    )

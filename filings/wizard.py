@@ -1,0 +1,123 @@
+"""The notice wizard as a list of steps, and the rules for moving between them.
+
+A step is complete when it has been saved at least once, holds no unsaved input that failed
+validation, and the rules module finds nothing blocking on it. Nobody gets past the first
+incomplete step: opening a later one sends the user back to it."""
+
+from dataclasses import dataclass
+
+from django.http import QueryDict
+
+from filings import forms as step_forms
+from filings.models import Notice
+from filings.rules import (
+    STEP_PART_I,
+    STEP_PART_II,
+    STEP_PART_III,
+    STEP_PART_IV,
+    STEP_REPORT,
+    STEP_SIGNATURE,
+    blocking_problems,
+)
+
+STEP_REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    label: str
+    title: str
+    form_class: type | None = None
+
+    @property
+    def is_review(self) -> bool:
+        return self.slug == STEP_REVIEW
+
+
+STEPS = [
+    Step(STEP_REPORT, "Report and period", "Report and period", step_forms.ReportForm),
+    Step(STEP_PART_I, "Part I", "Part I — Registrant information", step_forms.PartIForm),
+    Step(STEP_PART_II, "Part II", "Part II — Rules 12b-25(b) and (c)", step_forms.PartIIForm),
+    Step(STEP_PART_III, "Part III", "Part III — Narrative", step_forms.PartIIIForm),
+    Step(STEP_PART_IV, "Part IV", "Part IV — Other information", step_forms.PartIVForm),
+    Step(STEP_SIGNATURE, "Signature", "Signature", step_forms.SignatureForm),
+    Step(STEP_REVIEW, "Review", "Review the notice"),
+]
+STEPS_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def step_index(step: Step) -> int:
+    return STEPS.index(step)
+
+
+def previous_step(step: Step) -> Step | None:
+    index = step_index(step)
+    return STEPS[index - 1] if index > 0 else None
+
+
+def next_step(step: Step) -> Step:
+    return STEPS[min(step_index(step) + 1, len(STEPS) - 1)]
+
+
+def completed_slugs(notice: Notice) -> set[str]:
+    blocked = {problem.step for problem in blocking_problems(notice)}
+    return {
+        step.slug
+        for step in STEPS
+        if not step.is_review
+        and step.slug in notice.saved_steps
+        and step.slug not in notice.pending_input
+        and step.slug not in blocked
+    }
+
+
+def first_incomplete_step(notice: Notice) -> Step:
+    """The step a user resuming the notice should land on; the review once all are done."""
+    done = completed_slugs(notice)
+    for step in STEPS:
+        if step.is_review or step.slug not in done:
+            return step
+    raise AssertionError("the review step is always last")
+
+
+def pending_data(notice: Notice, step: Step) -> QueryDict | None:
+    """What was typed on the step but not saved, as form data, or None."""
+    stored = notice.pending_input.get(step.slug)
+    return as_query_dict(stored) if stored else None
+
+
+def as_query_dict(lists: dict[str, list[str]]) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for key, values in lists.items():
+        data.setlist(key, values)
+    return data
+
+
+class SignatureStepForm:
+    """The signature step: the signature block and the signers, validated and saved together."""
+
+    def __init__(self, data=None, files=None, *, instance: Notice):
+        self.form = step_forms.SignatureForm(data, files, instance=instance)
+        self.formset = step_forms.SignerFormSet(data, files, instance=instance, prefix="signers")
+
+    def is_valid(self) -> bool:
+        return all([self.form.is_valid(), self.formset.is_valid()])
+
+    def save(self) -> Notice:
+        notice = self.form.save()
+        self.formset.save()
+        return notice
+
+    @property
+    def errors(self) -> dict:
+        errors = dict(self.form.errors)
+        if self.formset.non_form_errors():
+            errors["signers"] = self.formset.non_form_errors()
+        return errors
+
+
+def bind_step_form(step: Step, notice: Notice, data=None, files=None):
+    if step.slug == STEP_SIGNATURE:
+        return SignatureStepForm(data, files, instance=notice)
+    return step.form_class(data, files, instance=notice)

@@ -1,0 +1,86 @@
+"""The Lexington Precision notice of 2004 (../shared/seeds/lexington_precision_nt10k_2004.txt)
+as the wizard's form data, step by step."""
+
+NARRATIVE = (
+    "The registrant's annual report on Form 10-K cannot be filed within the prescribed time "
+    "period because the registrant is in the process of negotiating with its senior lenders "
+    "amendments to loan covenants which impact the Form 10-K. The Form 10-K will be filed as "
+    "soon as is reasonably practicable following the prescribed due date."
+)
+
+ATTACHMENT = (
+    "The registrant anticipates a significant charge in its results of operations for the year "
+    "ended December 31, 2003, as compared to its results of operations for the year ended "
+    "December 31, 2002, for the following reasons: (i) for the nine months ended September 30, "
+    "2003, the Company reported a net loss of $2,806,000 compared to a net loss of $1,192,000 "
+    "reported for the nine months ended September 30, 2002, (ii) during the fourth quarter of "
+    "2003, the Company recorded a provision of $2,427,000 to write down to fair value the "
+    "long-lived assets of our die casting business, which is part of the Company's Metals Group "
+    "segment, in accordance with the provisions of Statement of Financial Accounting Standards "
+    'No. 144, "Accounting for the Impairment of Long-Lived Assets," and (iii) during the fourth '
+    "quarter of 2003, the Company recorded a provision of $208,000 to write off the unamortized "
+    "balance of the Metals Group's goodwill in accordance with the provisions of Statement of "
+    'Financial Accounting Standards No. 142, "Goodwill and Other Intangible Assets."'
+)
+
+
+def report_step(registrant_id: int | None = None, **overrides) -> dict:
+    data = {
+        "form_type": "10-K",
+        "filer_status": "non_accelerated",
+        "period_end": "2003-12-31",
+        "action": "next",
+    }
+    if registrant_id is not None:
+        data["registrant"] = str(registrant_id)
+    data.update(overrides)
+    return data
+
+
+PART_I = {
+    "registrant_name": "Lexington Precision Corporation",
+    "former_name": "",
+    "street": "767 Third Avenue",
+    "city_state_zip": "New York, New York 10017",
+    "sec_file_number": "0-3252",
+    "cusip": "",
+    "action": "next",
+}
+PART_II = {"relief_claimed": "True", "third_party_cause": "False", "action": "next"}
+PART_III = {"narrative": NARRATIVE, "action": "next"}
+PART_IV = {
+    "contact_name": "Warren Delano",
+    "contact_area_code": "212",
+    "contact_phone": "319-4657",
+    "other_reports_filed": "True",
+    "reports_not_filed": "",
+    "significant_change": "True",
+    "significant_change_explanation": ATTACHMENT,
+    "restatement_expected": "False",
+    "action": "next",
+}
+
+
+def signature_step(signer_id: int | None = None, **overrides) -> dict:
+    """The signature step with the one signer of the seed (the notice's existing signer row
+    when `signer_id` is given) and an empty extra row."""
+    rows = 2 if signer_id else 1
+    data = {
+        "signature_registrant_name": "Lexington Precision Corporation",
+        "signature_date": "2004-03-30",
+        "signers-TOTAL_FORMS": str(rows),
+        "signers-INITIAL_FORMS": "1" if signer_id else "0",
+        "signers-MIN_NUM_FORMS": "0",
+        "signers-MAX_NUM_FORMS": "10",
+        "signers-0-name": "Warren Delano",
+        "signers-0-title": "President, Co-Principal Executive Officer",
+        "signers-0-is_executive_officer": "on",
+        "action": "next",
+    }
+    if signer_id:
+        data["signers-0-id"] = str(signer_id)
+        data.update(
+            {"signers-1-name": "", "signers-1-title": "", "signers-1-is_executive_officer": "on"}
+        )
+    data.update(overrides)
+    return data
