@@ -1,8 +1,8 @@
 """The notice wizard as a list of steps, and the rules for moving between them.
 
-A step is complete when it has been saved at least once, holds no unsaved input that failed
-validation, and the rules module finds nothing blocking on it. Nobody gets past the first
-incomplete step: opening a later one sends the user back to it."""
+A step is complete when it has been saved at least once and holds no unsaved input that failed
+validation. Nobody gets past the first incomplete step: opening a later one sends the user back
+to it. Whatever the rules module still finds wrong across steps is listed on the review."""
 
 from dataclasses import dataclass
 
@@ -17,7 +17,6 @@ from filings.rules import (
     STEP_PART_IV,
     STEP_REPORT,
     STEP_SIGNATURE,
-    blocking_problems,
 )
 
 STEP_REVIEW = "review"
@@ -61,14 +60,12 @@ def next_step(step: Step) -> Step:
 
 
 def completed_slugs(notice: Notice) -> set[str]:
-    blocked = {problem.step for problem in blocking_problems(notice)}
     return {
         step.slug
         for step in STEPS
         if not step.is_review
         and step.slug in notice.saved_steps
         and step.slug not in notice.pending_input
-        and step.slug not in blocked
     }
 
 

@@ -83,3 +83,10 @@ def lexington(db) -> Registrant:
     )
     registrant.refresh_from_db()
     return registrant
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads of each test go to a folder of its own, never to the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -1,0 +1,48 @@
+import pytest
+from django.urls import reverse
+
+from filings.models import Notice
+from tests.conftest import make_registrant
+from tests.test_wizard import start_notice
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def notices(compliance_client, lexington):
+    other = make_registrant(name="Harborview Analytics, Inc.", sec_file_number="001-38412")
+    return [
+        start_notice(compliance_client, lexington),
+        start_notice(compliance_client, other, form_type="10-Q", period_end="2026-03-31"),
+    ]
+
+
+def listed(client, **filters) -> list[Notice]:
+    return list(client.get(reverse("filings:list"), filters).context["page"].object_list)
+
+
+def test_notices_are_listed_most_recently_changed_first_with_who_changed_them(
+    compliance_client, notices
+):
+    first, second = notices
+    assert listed(compliance_client) == [second, first]
+    page = compliance_client.get(reverse("filings:list")).content.decode()
+    assert "by casey" in page
+    assert "NT 10-Q" in page and "NT 10-K" in page
+
+
+def test_notices_filter_by_registrant_form_type_status_and_search(
+    compliance_client, notices, lexington
+):
+    first, second = notices
+    assert listed(compliance_client, registrant=lexington.pk) == [first]
+    assert listed(compliance_client, form_type="10-Q") == [second]
+    assert listed(compliance_client, status="draft") == [second, first]
+    assert listed(compliance_client, q="harborview") == [second]
+    assert listed(compliance_client, form_type="bogus", registrant="abc") == [second, first]
+
+
+def test_a_registrants_page_lists_its_notices(compliance_client, notices, lexington):
+    page = compliance_client.get(reverse("registrants:detail", args=[lexington.pk]))
+    assert list(page.context["notices"]) == [notices[0]]
+    assert reverse("filings:resume", args=[notices[0].pk]) in page.content.decode()

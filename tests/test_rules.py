@@ -1,0 +1,111 @@
+import pytest
+
+from filings.models import Notice, NoticeSigner
+from filings.rules import blocking_problems, warnings
+from tests import seed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def complete_notice(lexington) -> Notice:
+    """The seed notice, complete and without warnings."""
+    notice = Notice.objects.create(
+        registrant=lexington,
+        form_type="10-K",
+        filer_status="non_accelerated",
+        period_end="2003-12-31",
+        registrant_name="Lexington Precision Corporation",
+        street="767 Third Avenue",
+        city_state_zip="New York, New York 10017",
+        relief_claimed=True,
+        third_party_cause=False,
+        narrative=seed.NARRATIVE,
+        contact_name="Warren Delano",
+        contact_area_code="212",
+        contact_phone="319-4657",
+        other_reports_filed=True,
+        significant_change=True,
+        significant_change_explanation=seed.ATTACHMENT,
+        restatement_expected=False,
+        signature_registrant_name="Lexington Precision Corporation",
+        signature_date="2004-03-30",
+    )
+    NoticeSigner.objects.create(notice=notice, name="Warren Delano", title="President")
+    return notice
+
+
+def messages(problems) -> list[str]:
+    return [problem.message for problem in problems]
+
+
+def test_the_seed_notice_has_no_problem(complete_notice):
+    assert blocking_problems(complete_notice) == []
+    assert warnings(complete_notice) == []
+
+
+def test_an_empty_draft_lists_what_is_missing_step_by_step(lexington):
+    notice = Notice.objects.create(
+        registrant=lexington, form_type="10-Q", filer_status="accelerated"
+    )
+    steps = [problem.step for problem in blocking_problems(notice)]
+    assert steps == sorted(
+        steps, key=["report", "part-1", "part-2", "part-3", "part-4", "signature"].index
+    )
+    assert "Enter the period end date." in messages(blocking_problems(notice))
+    assert "Add at least one signer." in messages(blocking_problems(notice))
+
+
+def test_unchecked_part_ii_is_a_warning_not_a_blocker(complete_notice):
+    complete_notice.relief_claimed = False
+    assert blocking_problems(complete_notice) == []
+    [warning] = warnings(complete_notice)
+    assert warning.step == "part-2"
+    assert warning.message.startswith("Part II is unchecked")
+
+
+@pytest.mark.parametrize("word", ["restatement", "error", "impairment", "investigation"])
+def test_a_risky_word_in_the_narrative_with_no_change_in_part_iv_3_is_a_warning(
+    complete_notice, word
+):
+    complete_notice.narrative = f"{seed.NARRATIVE} The audit committee's {word} continues."
+    complete_notice.significant_change = False
+    complete_notice.significant_change_explanation = ""
+    [warning] = warnings(complete_notice)
+    assert warning.step == "part-4"
+    assert word in warning.message
+
+
+def test_a_risky_word_is_fine_when_part_iv_3_is_yes(complete_notice):
+    complete_notice.narrative = f"{seed.NARRATIVE} An impairment review is under way."
+    assert warnings(complete_notice) == []
+
+
+def test_an_expected_restatement_must_be_disclosed(complete_notice):
+    complete_notice.restatement_expected = True
+    [warning] = warnings(complete_notice)
+    assert "neither Part III nor the Part IV(3) explanation discloses it" in warning.message
+    complete_notice.narrative += " The registrant expects to restate its 2002 financial statements."
+    assert warnings(complete_notice) == []
+
+
+def test_a_narrative_shorter_than_a_sentence_is_a_warning(complete_notice):
+    complete_notice.narrative = "Auditor delay."
+    assert messages(warnings(complete_notice)) == [
+        "The narrative is shorter than a sentence; Part III asks for the reasons in reasonable detail."
+    ]
+
+
+def test_a_transition_box_on_a_form_without_one_blocks(complete_notice):
+    complete_notice.form_type = "10-D"
+    complete_notice.is_transition_report = True
+    assert "Only Forms 10-K, 20-F, 11-K and 10-Q have transition reports." in messages(
+        blocking_problems(complete_notice)
+    )
+
+
+def test_relief_because_of_a_third_party_needs_the_statement(complete_notice):
+    complete_notice.third_party_cause = True
+    assert messages(blocking_problems(complete_notice)) == [
+        "Attach the third party's signed statement required by Rule 12b-25(c)."
+    ]
