@@ -91,9 +91,8 @@ def test_an_expected_restatement_must_be_disclosed(complete_notice):
 
 def test_a_narrative_shorter_than_a_sentence_is_a_warning(complete_notice):
     complete_notice.narrative = "Auditor delay."
-    assert messages(warnings(complete_notice)) == [
-        "The narrative is shorter than a sentence; Part III asks for the reasons in reasonable detail."
-    ]
+    [warning] = warnings(complete_notice)
+    assert warning.message.startswith("The narrative is shorter than a sentence")
 
 
 def test_a_transition_box_on_a_form_without_one_blocks(complete_notice):
