@@ -1,27 +1,7 @@
 """The Lexington Precision notice of 2004 (../shared/seeds/lexington_precision_nt10k_2004.txt)
 as the wizard's form data, step by step."""
 
-NARRATIVE = (
-    "The registrant's annual report on Form 10-K cannot be filed within the prescribed time "
-    "period because the registrant is in the process of negotiating with its senior lenders "
-    "amendments to loan covenants which impact the Form 10-K. The Form 10-K will be filed as "
-    "soon as is reasonably practicable following the prescribed due date."
-)
-
-ATTACHMENT = (
-    "The registrant anticipates a significant charge in its results of operations for the year "
-    "ended December 31, 2003, as compared to its results of operations for the year ended "
-    "December 31, 2002, for the following reasons: (i) for the nine months ended September 30, "
-    "2003, the Company reported a net loss of $2,806,000 compared to a net loss of $1,192,000 "
-    "reported for the nine months ended September 30, 2002, (ii) during the fourth quarter of "
-    "2003, the Company recorded a provision of $2,427,000 to write down to fair value the "
-    "long-lived assets of our die casting business, which is part of the Company's Metals Group "
-    "segment, in accordance with the provisions of Statement of Financial Accounting Standards "
-    'No. 144, "Accounting for the Impairment of Long-Lived Assets," and (iii) during the fourth '
-    "quarter of 2003, the Company recorded a provision of $208,000 to write off the unamortized "
-    "balance of the Metals Group's goodwill in accordance with the provisions of Statement of "
-    'Financial Accounting Standards No. 142, "Goodwill and Other Intangible Assets."'
-)
+from filings.demo import ATTACHMENT, NARRATIVE
 
 
 def report_step(registrant_id: int | None = None, **overrides) -> dict:

@@ -2,13 +2,16 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 
+from filings.models import Notice
+from filings.rules import blocking_problems
+from filings.wizard import first_incomplete_step
 from registrants.models import Contact, FilerStatus, Registrant, Signer
 
 pytestmark = pytest.mark.django_db
 
 
 def counts() -> tuple[int, ...]:
-    return tuple(model.objects.count() for model in (Registrant, Contact, Signer, User))
+    return tuple(model.objects.count() for model in (Registrant, Contact, Signer, User, Notice))
 
 
 def test_load_demo_twice_neither_fails_nor_duplicates(settings, capsys):
@@ -36,6 +39,15 @@ def test_demo_data_has_the_seed_registrant_and_every_kind_of_company(settings):
     } <= statuses
     for registrant in Registrant.objects.all():
         registrant.full_clean()
+
+
+def test_demo_data_has_the_seed_notice_complete_and_ready_for_review(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    notice = Notice.objects.get(registrant__name="Lexington Precision Corporation")
+    assert notice.edgar_submission_type == "NT 10-K"
+    assert blocking_problems(notice) == []
+    assert first_incomplete_step(notice).slug == "review"
 
 
 def test_demo_users_can_log_in_with_their_roles(settings, client):

@@ -1,5 +1,6 @@
 import pytest
 
+from filings.demo import LEXINGTON_NOTICE, LEXINGTON_SIGNER
 from filings.models import Notice, NoticeSigner
 from filings.rules import blocking_problems, warnings
 from tests import seed
@@ -10,28 +11,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def complete_notice(lexington) -> Notice:
     """The seed notice, complete and without warnings."""
-    notice = Notice.objects.create(
-        registrant=lexington,
-        form_type="10-K",
-        filer_status="non_accelerated",
-        period_end="2003-12-31",
-        registrant_name="Lexington Precision Corporation",
-        street="767 Third Avenue",
-        city_state_zip="New York, New York 10017",
-        relief_claimed=True,
-        third_party_cause=False,
-        narrative=seed.NARRATIVE,
-        contact_name="Warren Delano",
-        contact_area_code="212",
-        contact_phone="319-4657",
-        other_reports_filed=True,
-        significant_change=True,
-        significant_change_explanation=seed.ATTACHMENT,
-        restatement_expected=False,
-        signature_registrant_name="Lexington Precision Corporation",
-        signature_date="2004-03-30",
-    )
-    NoticeSigner.objects.create(notice=notice, name="Warren Delano", title="President")
+    notice = Notice.objects.create(registrant=lexington, **LEXINGTON_NOTICE)
+    NoticeSigner.objects.create(notice=notice, **LEXINGTON_SIGNER)
     return notice
 
 

@@ -1,12 +1,9 @@
-"""Demo data for a first look: the Lexington Precision registrant of the seed notice, three
-fictitious registrants of other filer statuses, and one user per role. Safe to run again: it
-updates what it created before instead of adding copies."""
+"""Demo registrants and users: the Lexington Precision registrant of the seed notice, three
+fictitious registrants of other filer statuses, and one user per role. Loading again updates
+what was loaded before instead of adding copies."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from registrants.models import Contact, FilerStatus, Registrant, Signer
 from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
@@ -132,28 +129,8 @@ DEMO_REGISTRANTS = [
 ]
 
 
-class Command(BaseCommand):
-    help = "Load demo registrants and one user per role (idempotent)."
-
-    def handle(self, *args, **options) -> None:
-        if not settings.DEBUG:
-            raise CommandError(
-                "load_demo creates users with known passwords; it runs only with DEBUG on."
-            )
-        with transaction.atomic():
-            for entry in DEMO_REGISTRANTS:
-                self._load_registrant(entry)
-            for username, password, role, is_superuser in DEMO_USERS:
-                self._load_user(username, password, role, is_superuser)
-        self.stdout.write(
-            self.style.SUCCESS(f"Demo data loaded: {len(DEMO_REGISTRANTS)} registrants.")
-        )
-        self.stdout.write("Demo logins (user / password):")
-        for username, password, role, is_superuser in DEMO_USERS:
-            extra = ", superuser with the Django admin" if is_superuser else ""
-            self.stdout.write(f"  {username} / {password}  ({role}{extra})")
-
-    def _load_registrant(self, entry: dict) -> None:
+def load_demo_registrants() -> None:
+    for entry in DEMO_REGISTRANTS:
         fields = entry["registrant"]
         registrant, _ = Registrant.objects.update_or_create(name=fields["name"], defaults=fields)
         for person_model, key in ((Contact, "contacts"), (Signer, "signers")):
@@ -163,7 +140,9 @@ class Command(BaseCommand):
                 )
                 person_save(person=person, make_default=position == 0)
 
-    def _load_user(self, username: str, password: str, role: str, is_superuser: bool) -> None:
+
+def load_demo_users() -> None:
+    for username, password, role, is_superuser in DEMO_USERS:
         user, _ = get_user_model().objects.get_or_create(username=username)
         user.set_password(password)
         user.is_staff = is_superuser

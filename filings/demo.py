@@ -1,0 +1,74 @@
+"""The demo notice: the Lexington Precision Form 12b-25 of March 30, 2004
+(../shared/seeds/lexington_precision_nt10k_2004.txt), entered as data."""
+
+import datetime
+
+from filings.models import Notice, NoticeSigner
+from filings.wizard import STEPS
+from registrants.models import Registrant
+
+LEXINGTON_NAME = "Lexington Precision Corporation"
+
+NARRATIVE = (
+    "The registrant's annual report on Form 10-K cannot be filed within the prescribed time "
+    "period because the registrant is in the process of negotiating with its senior lenders "
+    "amendments to loan covenants which impact the Form 10-K. The Form 10-K will be filed as "
+    "soon as is reasonably practicable following the prescribed due date."
+)
+
+ATTACHMENT = (
+    "The registrant anticipates a significant charge in its results of operations for the year "
+    "ended December 31, 2003, as compared to its results of operations for the year ended "
+    "December 31, 2002, for the following reasons: (i) for the nine months ended September 30, "
+    "2003, the Company reported a net loss of $2,806,000 compared to a net loss of $1,192,000 "
+    "reported for the nine months ended September 30, 2002, (ii) during the fourth quarter of "
+    "2003, the Company recorded a provision of $2,427,000 to write down to fair value the "
+    "long-lived assets of our die casting business, which is part of the Company's Metals Group "
+    "segment, in accordance with the provisions of Statement of Financial Accounting Standards "
+    'No. 144, "Accounting for the Impairment of Long-Lived Assets," and (iii) during the fourth '
+    "quarter of 2003, the Company recorded a provision of $208,000 to write off the unamortized "
+    "balance of the Metals Group's goodwill in accordance with the provisions of Statement of "
+    'Financial Accounting Standards No. 142, "Goodwill and Other Intangible Assets."'
+)
+
+LEXINGTON_NOTICE = {
+    "form_type": "10-K",
+    "filer_status": "non_accelerated",
+    "period_end": datetime.date(2003, 12, 31),
+    "sec_file_number": "0-3252",
+    "registrant_name": LEXINGTON_NAME,
+    "street": "767 Third Avenue",
+    "city_state_zip": "New York, New York 10017",
+    "relief_claimed": True,
+    "third_party_cause": False,
+    "narrative": NARRATIVE,
+    "contact_name": "Warren Delano",
+    "contact_area_code": "212",
+    "contact_phone": "319-4657",
+    "other_reports_filed": True,
+    "significant_change": True,
+    "significant_change_explanation": ATTACHMENT,
+    "restatement_expected": False,
+    "signature_registrant_name": LEXINGTON_NAME,
+    "signature_date": datetime.date(2004, 3, 30),
+    "saved_steps": [step.slug for step in STEPS if not step.is_review],
+}
+LEXINGTON_SIGNER = {
+    "name": "Warren Delano",
+    "title": "President, Co-Principal Executive Officer",
+    "is_executive_officer": True,
+}
+
+
+def load_demo_notices() -> None:
+    """The Lexington notice, complete: it opens on the review page."""
+    registrant = Registrant.objects.get(name=LEXINGTON_NAME)
+    notice, _ = Notice.objects.update_or_create(
+        registrant=registrant,
+        form_type=LEXINGTON_NOTICE["form_type"],
+        period_end=LEXINGTON_NOTICE["period_end"],
+        defaults=LEXINGTON_NOTICE,
+    )
+    NoticeSigner.objects.update_or_create(
+        notice=notice, name=LEXINGTON_SIGNER["name"], defaults=LEXINGTON_SIGNER
+    )
