@@ -16,7 +16,7 @@ PART_II_INTRO = (
 PART_II_STATEMENTS = [
     (
         "(a)",
-        "The reason described in reasonable detail in Part III of this form could not be "
+        "The reasons described in reasonable detail in Part III of this form could not be "
         "eliminated without unreasonable effort or expense;",
     ),
     (

@@ -481,6 +481,11 @@ class SignerForm(forms.ModelForm):
 
 
 class BaseSignerFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this signer"
+
     def clean(self):
         super().clean()
         if any(self.errors):
