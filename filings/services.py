@@ -4,22 +4,13 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from filings.forms import PartIIIForm, PartIVForm
 from filings.models import Notice, NoticeSigner
 from filings.rules import STEP_REPORT
 from registrants.models import Registrant
 
 # Part III and Part IV: what "start from a previous notice" copies.
-CARRIED_OVER_FIELDS = [
-    "narrative",
-    "contact_name",
-    "contact_area_code",
-    "contact_phone",
-    "other_reports_filed",
-    "reports_not_filed",
-    "significant_change",
-    "significant_change_explanation",
-    "restatement_expected",
-]
+CARRIED_OVER_FIELDS = [*PartIIIForm.Meta.fields, *PartIVForm.Meta.fields]
 # Form fields that are wizard controls, not answers; never stored as pending input.
 CONTROL_FIELDS = {"csrfmiddlewaretoken", "action", "return_to"}
 

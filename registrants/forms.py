@@ -2,28 +2,13 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 
-from registrants.models import Contact, Registrant, Signer
+from registrants.models import REGISTRANT_EDITABLE_FIELDS, Contact, Registrant, Signer
 
 
 class RegistrantForm(forms.ModelForm):
     class Meta:
         model = Registrant
-        fields = [
-            "name",
-            "former_name",
-            "street",
-            "city",
-            "state",
-            "postal_code",
-            "country",
-            "cik",
-            "sec_file_number",
-            "cusip",
-            "fiscal_year_end_month",
-            "fiscal_year_end_day",
-            "filer_status",
-            "is_active",
-        ]
+        fields = REGISTRANT_EDITABLE_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

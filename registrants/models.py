@@ -129,6 +129,25 @@ class Registrant(models.Model):
         return ", ".join(part for part in (self.city, region) if part)
 
 
+# What staff edit on the registrant form and what a CSV file carries (besides the id).
+REGISTRANT_EDITABLE_FIELDS = [
+    "name",
+    "former_name",
+    "street",
+    "city",
+    "state",
+    "postal_code",
+    "country",
+    "cik",
+    "sec_file_number",
+    "cusip",
+    "fiscal_year_end_month",
+    "fiscal_year_end_day",
+    "filer_status",
+    "is_active",
+]
+
+
 class Contact(models.Model):
     """A person to call about a notice (Form 12b-25 Part IV(1))."""
 

@@ -1,6 +1,6 @@
 from import_export import resources
 
-from registrants.models import Registrant
+from registrants.models import REGISTRANT_EDITABLE_FIELDS, Registrant
 
 
 class RegistrantResource(resources.ModelResource):
@@ -10,23 +10,7 @@ class RegistrantResource(resources.ModelResource):
 
     class Meta:
         model = Registrant
-        fields = (
-            "id",
-            "name",
-            "former_name",
-            "street",
-            "city",
-            "state",
-            "postal_code",
-            "country",
-            "cik",
-            "sec_file_number",
-            "cusip",
-            "fiscal_year_end_month",
-            "fiscal_year_end_day",
-            "filer_status",
-            "is_active",
-        )
+        fields = ["id", *REGISTRANT_EDITABLE_FIELDS]
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True

@@ -1,11 +1,13 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from registrants.models import Contact, FilerStatus, Registrant, Signer
+from registrants.demo import DEMO_REGISTRANTS
+from registrants.models import Contact, Registrant, Signer
 from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
 from registrants.services import person_save
 
 PASSWORD = "correct-horse-battery"
+LEXINGTON = DEMO_REGISTRANTS[0]
 
 
 def make_user(username: str, role: str | None = None) -> User:
@@ -44,18 +46,7 @@ def registrant_admin_client(client, registrant_admin):
 
 
 def make_registrant(**overrides) -> Registrant:
-    fields = {
-        "name": "Lexington Precision Corporation",
-        "street": "767 Third Avenue",
-        "city": "New York",
-        "state": "New York",
-        "postal_code": "10017",
-        "sec_file_number": "0-3252",
-        "fiscal_year_end_month": 12,
-        "fiscal_year_end_day": 31,
-        "filer_status": FilerStatus.NON_ACCELERATED,
-    }
-    fields.update(overrides)
+    fields = {**LEXINGTON["registrant"], **overrides}
     registrant = Registrant(**fields)
     registrant.full_clean()
     registrant.save()
@@ -66,21 +57,10 @@ def make_registrant(**overrides) -> Registrant:
 def lexington(db) -> Registrant:
     """The registrant of the seed notice, with its contact and signer."""
     registrant = make_registrant()
-    person_save(
-        person=Contact(
-            registrant=registrant, name="Warren Delano", area_code="212", phone_number="319-4657"
-        ),
-        make_default=True,
-    )
-    person_save(
-        person=Signer(
-            registrant=registrant,
-            name="Warren Delano",
-            title="President, Co-Principal Executive Officer",
-            is_executive_officer=True,
-        ),
-        make_default=True,
-    )
+    [contact] = LEXINGTON["contacts"]
+    [signer] = LEXINGTON["signers"]
+    person_save(person=Contact(registrant=registrant, **contact), make_default=True)
+    person_save(person=Signer(registrant=registrant, **signer), make_default=True)
     registrant.refresh_from_db()
     return registrant
 

@@ -1,11 +1,11 @@
 """The two roles, as groups with their permissions.
 
-Compliance staff read registrant records (and prepare notices once filings has its models);
-registrant admins also create and edit registrants and their people."""
+Compliance staff read registrant records; registrant admins also create and edit registrants and
+their people. (Notice permissions come with the filings migrations.)"""
 
 from django.db import migrations
 
-from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
+from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS, grant_permissions
 
 READ = ["view_registrant", "view_contact", "view_signer"]
 EDIT = [
@@ -21,28 +21,17 @@ EDIT = [
 
 
 def create_roles(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    # Permissions are normally created after all migrations; this one needs them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-
-    def permissions(codenames):
-        return Permission.objects.filter(content_type__app_label="registrants", codename__in=codenames)
-
-    compliance, _ = Group.objects.get_or_create(name=COMPLIANCE_STAFF)
-    compliance.permissions.add(*permissions(READ))
-    admins, _ = Group.objects.get_or_create(name=REGISTRANT_ADMINS)
-    admins.permissions.add(*permissions(READ + EDIT))
+    grant_permissions(
+        apps,
+        app_label="registrants",
+        grants={COMPLIANCE_STAFF: READ, REGISTRANT_ADMINS: READ + EDIT},
+    )
 
 
 def remove_roles(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=[COMPLIANCE_STAFF, REGISTRANT_ADMINS]).delete()
+    apps.get_model("auth", "Group").objects.filter(
+        name__in=[COMPLIANCE_STAFF, REGISTRANT_ADMINS]
+    ).delete()
 
 
 class Migration(migrations.Migration):
