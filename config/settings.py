@@ -162,6 +162,13 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_FORMATS = [CSV]
 
+# The edition of Form 12b-25 printed in each page footer and its OMB expiry date, as shown on
+# the SEC's current form; set them when the SEC issues a new edition.
+FORM_EDITION = {
+    "code": os.environ.get("FORM_EDITION_CODE", "SEC 1344"),
+    "omb_expires": os.environ.get("FORM_OMB_EXPIRES", ""),
+}
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

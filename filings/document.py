@@ -83,6 +83,34 @@ ATTENTION = (
     "(See 18 U.S.C. 1001)."
 )
 
+OMB_NUMBER = "3235-0058"
+OMB_BURDEN_HOURS = "2.50"
+OMB_STATEMENT = (
+    "Persons who are to respond to the collection of information contained in this form are "
+    "not required to respond unless the form displays a currently valid OMB control number."
+)
+GENERAL_INSTRUCTIONS = [
+    "This form is required by Rule 12b-25 (17 CFR 240.12b-25) of the General Rules and "
+    "Regulations under the Securities Exchange Act of 1934.",
+    "One signed original and four conformed copies of this form and amendments thereto must be "
+    "completed and filed with the Securities and Exchange Commission, Washington, D.C. 20549, in "
+    "accordance with Rule 0-3 of the General Rules and Regulations under the Act. The "
+    "information contained in or filed with the form will be made a matter of public record in "
+    "the Commission files.",
+    "A manually signed copy of the form and amendments thereto shall be filed with each "
+    "national securities exchange on which any class of securities of the registrant is "
+    "registered.",
+    "Amendments to the notifications must also be filed on form 12b-25 but need not restate "
+    "information that has been correctly furnished. The form shall be clearly identified as an "
+    "amended notification.",
+    "Electronic Filers: This form shall not be used by electronic filers unable to timely file a "
+    "report solely due to electronic difficulties. Filers unable to submit reports within the "
+    "time period prescribed due to difficulties in electronic filing should comply with either "
+    "Rule 201 or Rule 202 of Regulation S-T (\u00a7232.201 or \u00a7232.202 of this chapter) or "
+    "apply for an adjustment in filing date pursuant to Rule 13(b) of Regulation S-T "
+    "(\u00a7232.13(b) of this chapter).",
+]
+
 
 @dataclass(frozen=True)
 class Box:
@@ -149,4 +177,8 @@ def notice_document(notice: Notice) -> dict:
         "signers": list(notice.signers.all()),
         "signature_instruction": SIGNATURE_INSTRUCTION,
         "attention": ATTENTION,
+        "omb_number": OMB_NUMBER,
+        "omb_burden_hours": OMB_BURDEN_HOURS,
+        "omb_statement": OMB_STATEMENT,
+        "general_instructions": GENERAL_INSTRUCTIONS,
     }
