@@ -3,7 +3,10 @@
 
 import datetime
 
+from django.contrib.auth.models import User
+
 from filings.models import Notice, NoticeSigner
+from filings.services import notice_finalize
 from filings.wizard import STEPS
 from registrants.models import Registrant
 
@@ -60,15 +63,24 @@ LEXINGTON_SIGNER = {
 }
 
 
-def load_demo_notices() -> None:
-    """The Lexington notice, complete: it opens on the review page."""
+def load_demo_notices(*, finalized_by: User) -> None:
+    """The Lexington notice, finalized, with its stored PDF. A final one from an earlier load
+    is left as it is: its stored documents must not change."""
     registrant = Registrant.objects.get(name=LEXINGTON_NAME)
-    notice, _ = Notice.objects.update_or_create(
+    notice = Notice.objects.filter(
         registrant=registrant,
         form_type=LEXINGTON_NOTICE["form_type"],
         period_end=LEXINGTON_NOTICE["period_end"],
-        defaults=LEXINGTON_NOTICE,
-    )
+        is_amendment=False,
+    ).first()
+    if notice is not None and notice.is_final:
+        return
+    if notice is None:
+        notice = Notice(registrant=registrant)
+    for field, value in LEXINGTON_NOTICE.items():
+        setattr(notice, field, value)
+    notice.save()
     NoticeSigner.objects.update_or_create(
         notice=notice, name=LEXINGTON_SIGNER["name"], defaults=LEXINGTON_SIGNER
     )
+    notice_finalize(notice=notice, user=finalized_by)

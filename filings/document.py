@@ -118,6 +118,17 @@ class Box:
     checked: bool
 
 
+def document_filename(notice: Notice, extension: str, *, variant: str = "") -> str:
+    """A file name that says what the file is, e.g. "nt10k-2026-03-31.pdf",
+    "nt10qa-2026-03-31-conformed-draft.pdf" (at most 32 characters before any variant)."""
+    kind = "".join(
+        character for character in notice.edgar_submission_type.lower() if character.isalnum()
+    )
+    period = notice.period_end.isoformat() if notice.period_end else "no-period"
+    parts = [kind, period, variant, "" if notice.is_final else "draft"]
+    return "-".join(part for part in parts if part) + f".{extension}"
+
+
 def long_date(value: date | None) -> str:
     """A date as the form writes it: "March 30, 2004"."""
     return f"{value:%B} {value.day}, {value.year}" if value else ""

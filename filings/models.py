@@ -20,6 +20,7 @@ class FormType(models.TextChoices):
 
 class NoticeStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
+    FINAL = "final", "Final"
 
 
 class Notice(models.Model):
@@ -143,6 +144,10 @@ class Notice(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    finalized_at = models.DateTimeField(null=True, blank=True)
+    finalized_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-updated_at"]
@@ -155,6 +160,10 @@ class Notice(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("filings:resume", args=[self.pk])
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == NoticeStatus.FINAL
 
     @property
     def edgar_submission_type(self) -> str:
@@ -184,3 +193,29 @@ class NoticeSigner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.title}"
+
+
+class NoticeDocument(models.Model):
+    """A document of a finalized notice, rendered once and kept byte for byte: every download
+    serves these bytes, and the SHA-256 lets a printed or filed copy be matched to them."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF to sign"
+        PDF_CONFORMED = "pdf-conformed", "PDF with conformed signatures"
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    filename = models.CharField(max_length=100)
+    content_type = models.CharField(max_length=100)
+    content = models.BinaryField()
+    sha256 = models.CharField("SHA-256", max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["notice", "kind"], name="one_document_of_each_kind")
+        ]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -1,12 +1,17 @@
 """Writes to notices: starting one, saving a wizard step, keeping input that did not validate."""
 
+import hashlib
+
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from filings.document import document_filename
 from filings.forms import PartIIIForm, PartIVForm
-from filings.models import Notice, NoticeSigner
-from filings.rules import STEP_REPORT
+from filings.models import Notice, NoticeDocument, NoticeSigner, NoticeStatus
+from filings.pdf import render_notice_pdf
+from filings.rules import STEP_REPORT, blocking_problems
+from filings.wizard import STEP_REVIEW, first_incomplete_step
 from registrants.models import Registrant
 
 # Part III and Part IV: what "start from a previous notice" copies.
@@ -79,3 +84,37 @@ def notice_keep_pending(*, notice: Notice, step_slug: str, data, user: User) -> 
             updated_by=user,
             updated_at=timezone.now(),
         )
+
+
+class NoticeNotReady(Exception):
+    """The notice cannot be finalized; the message says why."""
+
+
+@transaction.atomic
+def notice_finalize(*, notice: Notice, user: User | None) -> Notice:
+    """Make a complete notice final: render its PDFs once (to sign, and with conformed
+    signatures) and store their bytes with their SHA-256. A final notice no longer changes;
+    a correction is filed as an amendment."""
+    notice = Notice.objects.select_for_update().get(pk=notice.pk)
+    if notice.is_final:
+        raise NoticeNotReady("This notice is already final.")
+    if first_incomplete_step(notice).slug != STEP_REVIEW or blocking_problems(notice):
+        raise NoticeNotReady("Fix the problems listed on the review page first.")
+    notice.status = NoticeStatus.FINAL
+    notice.finalized_at = timezone.now()
+    notice.finalized_by = notice.updated_by = user
+    notice.save()
+    for kind, conformed in (
+        (NoticeDocument.Kind.PDF, False),
+        (NoticeDocument.Kind.PDF_CONFORMED, True),
+    ):
+        content = render_notice_pdf(notice, conformed=conformed)
+        NoticeDocument.objects.create(
+            notice=notice,
+            kind=kind,
+            filename=document_filename(notice, "pdf", variant="conformed" if conformed else ""),
+            content_type="application/pdf",
+            content=content,
+            sha256=hashlib.sha256(content).hexdigest(),
+        )
+    return notice

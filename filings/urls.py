@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.notice_list, name="list"),
     path("new/", views.notice_new, name="new"),
     path("<int:notice_id>/", views.notice_resume, name="resume"),
+    path("<int:notice_id>/pdf/", views.notice_pdf, name="pdf"),
+    path("<int:notice_id>/finalize/", views.notice_finalize_view, name="finalize"),
     path(
         "<int:notice_id>/files/third-party-statement/",
         views.notice_third_party_statement,

@@ -6,13 +6,21 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from filings.document import notice_document
+from filings.document import document_filename, notice_document
 from filings.forms import NoticeStartForm
 from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
-from filings.models import FormType, Notice, NoticeStatus
+from filings.models import FormType, Notice, NoticeDocument, NoticeStatus
+from filings.pdf import render_notice_pdf
 from filings.rules import notice_problems
-from filings.services import notice_create, notice_keep_pending, notice_save_step
+from filings.services import (
+    NoticeNotReady,
+    notice_create,
+    notice_finalize,
+    notice_keep_pending,
+    notice_save_step,
+)
 from filings.wizard import (
     STEPS,
     STEPS_BY_SLUG,
@@ -108,6 +116,18 @@ def notice_new(request: HttpRequest) -> HttpResponse:
     registrant_id = request.GET.get("registrant", "")
     if registrant_id.isdigit():
         initial["registrant"] = int(registrant_id)
+    amends_id = request.GET.get("amends", "")
+    original = Notice.objects.filter(pk=amends_id).first() if amends_id.isdigit() else None
+    if original is not None:
+        # "Start an amendment": the same report and period, linked to the notice it amends.
+        initial.update(
+            registrant=original.registrant_id,
+            form_type=original.form_type,
+            filer_status=original.filer_status,
+            period_end=original.period_end,
+            is_amendment=True,
+            amends=original.pk,
+        )
     form = NoticeStartForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         notice = notice_create(
@@ -127,10 +147,19 @@ def notice_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permission_required("filings.change_notice", raise_exception=True)
+@permission_required("filings.view_notice", raise_exception=True)
 def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
-    """Send the user to the first step of the notice that is not complete."""
-    notice = _get_notice(request, notice_id, change=True)
+    """A final notice: its page (template filings/notice_detail.html; context: the document,
+    the stored documents with their SHA-256). A draft: the first step that is not complete."""
+    notice = _get_notice(request, notice_id, change=False)
+    if notice.is_final:
+        return render(
+            request,
+            "filings/notice_detail.html",
+            {"documents": notice.documents.defer("content"), **notice_document(notice)},
+        )
+    if not request.user.has_perm("filings.change_notice"):
+        raise PermissionDenied
     return redirect(step_url(notice, first_incomplete_step(notice)))
 
 
@@ -155,6 +184,9 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
     step = STEPS_BY_SLUG.get(slug)
     if step is None:
         raise Http404("No such step")
+    if notice.is_final:
+        messages.info(request, "This notice is final and can no longer change; file an amendment.")
+        return redirect("filings:resume", notice.pk)
     first_incomplete = first_incomplete_step(notice)
     if step_index(step) > step_index(first_incomplete):
         messages.info(request, f"Finish \u201c{first_incomplete.title}\u201d first.")
@@ -231,6 +263,35 @@ def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpR
             **notice_document(notice),
         },
     )
+
+
+def notice_pdf(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """The notice as PDF: a final notice's stored bytes, or a draft rendered now (marked
+    DRAFT). `?variant=conformed` gives the copy with typed "/s/" signatures."""
+    notice = _get_notice(request, notice_id, change=False)
+    conformed = request.GET.get("variant") == "conformed"
+    if notice.is_final:
+        kind = NoticeDocument.Kind.PDF_CONFORMED if conformed else NoticeDocument.Kind.PDF
+        document = get_object_or_404(notice.documents, kind=kind)
+        content, filename = bytes(document.content), document.filename
+    else:
+        content = render_notice_pdf(notice, conformed=conformed)
+        filename = document_filename(notice, "pdf", variant="conformed" if conformed else "")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_POST
+def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
+    notice = _get_notice(request, notice_id, change=True)
+    try:
+        notice_finalize(notice=notice, user=request.user)
+    except NoticeNotReady as reason:
+        messages.error(request, str(reason))
+        return redirect(step_url(notice, STEPS[-1]))
+    messages.success(request, "The notice is final. Its PDF is stored; download it to sign.")
+    return redirect("filings:resume", notice.pk)
 
 
 def notice_third_party_statement(request: HttpRequest, notice_id: int) -> FileResponse:

@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.contrib.auth.models import Group, User
 
@@ -70,3 +72,16 @@ def media_root(settings, tmp_path):
     """Uploads of each test go to a folder of its own, never to the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fail_on_weasyprint_warnings():
+    """Any warning WeasyPrint logs (a font not found, a resource refused...) fails the test."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = records.append
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    yield
+    logger.removeHandler(handler)
+    assert not records, [record.getMessage() for record in records]

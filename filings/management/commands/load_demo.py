@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -20,10 +21,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             load_demo_registrants()
             load_demo_users()
-            load_demo_notices()
+            load_demo_notices(finalized_by=User.objects.get(username="compliance"))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data loaded: {len(DEMO_REGISTRANTS)} registrants and the Lexington "
+                f"Demo data loaded: {len(DEMO_REGISTRANTS)} registrants and the final Lexington "
                 "Precision notice."
             )
         )
