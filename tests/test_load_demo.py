@@ -62,7 +62,12 @@ def test_roles_exist_with_their_permissions():
     admins = set(
         Group.objects.get(name="Registrant admins").permissions.values_list("codename", flat=True)
     )
-    assert compliance == {"view_registrant", "view_contact", "view_signer"}
+    assert compliance == {
+        "view_registrant",
+        "view_contact",
+        "view_signer",
+        "view_secclosureday",
+    }
     assert compliance < admins
     assert {"add_registrant", "change_registrant", "add_signer", "delete_contact"} <= admins
     assert "delete_registrant" not in admins
