@@ -165,11 +165,11 @@ def _federal_holidays(year: int) -> frozenset[date]:
     # after; Juneteenth from 2021). These are the "holidays" of Exchange Act Rule 0-3 and the
     # "federal holidays" on which EDGAR does not accept filings (Rule 0-2(c)).
     #
-    # Deliberately left out: Inauguration Day (5 U.S.C. 6103(c) makes it a day off for federal
-    # employees around Washington for pay and leave only, not a legal public holiday; EDGAR
-    # has stayed open on it), and the library's "government" category, which adds executive
-    # order closures such as Christmas Eve. Days the SEC actually closed are SEC closure days,
-    # kept by admins in the database and passed in as `closures`.
+    # Deliberately left out: Inauguration Day (5 U.S.C. 6103(c) gives federal employees around
+    # Washington the day off for pay and leave purposes only; it is not a legal public
+    # holiday), and the library's "government" category, which adds executive order closures
+    # such as Christmas Eve. A day the SEC actually closed is an SEC closure day, kept by
+    # admins in the database and passed in as `closures`.
     return frozenset(holidays.US(years=year))
 
 
