@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from filings.models import Notice, NoticeSigner
+from filings.models import Notice, NoticeSigner, SecClosureDay
 
 
 class NoticeSignerInline(admin.TabularInline):
@@ -32,3 +32,14 @@ class NoticeAdmin(admin.ModelAdmin):
     ]
     autocomplete_fields = ["registrant", "amends"]
     inlines = [NoticeSignerInline]
+
+
+@admin.register(SecClosureDay)
+class SecClosureDayAdmin(admin.ModelAdmin):
+    list_display = ["date", "weekday", "reason"]
+    search_fields = ["reason"]
+    date_hierarchy = "date"
+
+    @admin.display(description="Weekday")
+    def weekday(self, closure_day: SecClosureDay) -> str:
+        return f"{closure_day.date:%A}"

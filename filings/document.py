@@ -5,7 +5,8 @@ disagree."""
 from dataclasses import dataclass
 from datetime import date
 
-from filings.models import FormType, Notice
+from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
+from filings.models import Notice
 from filings.rules import TRANSITION_FORMS
 
 PART_II_INTRO = (
@@ -144,14 +145,14 @@ def notice_document(notice: Notice) -> dict:
         "edgar_submission_type": notice.edgar_submission_type,
         "sec_file_number": notice.sec_file_number,
         "cusip": notice.cusip,
-        "form_boxes": [Box(label, notice.form_type == code) for code, label in FormType.choices],
+        "form_boxes": [Box(label, notice.form_type == code) for code, label in REPORT_FORM_CHOICES],
         "period_end": long_date(notice.period_end),
         "transition_boxes": [
             Box(
-                f"Transition Report on {FormType(code).label}",
+                f"Transition Report on {REPORT_FORMS[code].label}",
                 transition and notice.form_type == code,
             )
-            for code in FormType.values
+            for code in REPORT_FORMS
             if code in TRANSITION_FORMS
         ],
         "transition_period_end": long_date(notice.transition_period_end) if transition else "",

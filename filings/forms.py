@@ -9,8 +9,9 @@ from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
 from django import forms
 from django.db import models as db_models
 
-from filings.models import FormType, Notice, NoticeSigner
-from filings.rules import TRANSITION_FORMS
+from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS, TRANSMISSION_DATE
+from filings.models import Notice, NoticeSigner
+from filings.rules import DISTRIBUTION_DATE_FORMS, TRANSITION_FORMS
 from filings.uploads import validate_pdf_upload
 from registrants.identifiers import (
     normalize_cusip,
@@ -21,6 +22,12 @@ from registrants.identifiers import (
 from registrants.models import FilerStatus, Registrant
 
 YES_NO = [("True", "Yes"), ("False", "No")]
+# Forms whose due date can count from the date the shareholder report was sent (N-CSR), and
+# forms with a longer period for ERISA plans (11-K).
+TRANSMISSION_DATE_FORMS = frozenset(
+    code for code, form in REPORT_FORMS.items() if form.due.counted_from == TRANSMISSION_DATE
+)
+ERISA_FORMS = frozenset(code for code, form in REPORT_FORMS.items() if form.due.erisa_days)
 
 
 def yes_no_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
@@ -149,10 +156,10 @@ class ReportForm(StepForm):
         ),
         "amends": Condition("is_amendment", frozenset({True})),
         "distribution_date": Condition(
-            "form_type", frozenset({FormType.FORM_10D}), "Enter the distribution date."
+            "form_type", DISTRIBUTION_DATE_FORMS, "Enter the distribution date."
         ),
-        "transmission_date": Condition("form_type", frozenset({FormType.FORM_NCSR})),
-        "is_erisa_plan": Condition("form_type", frozenset({FormType.FORM_11K})),
+        "transmission_date": Condition("form_type", TRANSMISSION_DATE_FORMS),
+        "is_erisa_plan": Condition("form_type", ERISA_FORMS),
     }
 
     class Meta:
@@ -183,7 +190,7 @@ class ReportForm(StepForm):
     def __init__(self, *args, registrant: Registrant | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.registrant = registrant if registrant else getattr(self.instance, "registrant", None)
-        self.fields["form_type"].choices = FormType.choices
+        self.fields["form_type"].choices = REPORT_FORM_CHOICES
         amendable = Notice.objects.filter(registrant=self.registrant)
         if self.instance.pk:
             amendable = amendable.exclude(pk=self.instance.pk)

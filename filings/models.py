@@ -2,20 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.uploads import notice_upload_path
 from registrants.models import FilerStatus, Registrant, area_code_validator, phone_number_validator
-
-
-class FormType(models.TextChoices):
-    """The reports a Form 12b-25 can announce as late (the "Check one" boxes)."""
-
-    FORM_10K = "10-K", "Form 10-K"
-    FORM_20F = "20-F", "Form 20-F"
-    FORM_11K = "11-K", "Form 11-K"
-    FORM_10Q = "10-Q", "Form 10-Q"
-    FORM_10D = "10-D", "Form 10-D"
-    FORM_NCEN = "N-CEN", "Form N-CEN"
-    FORM_NCSR = "N-CSR", "Form N-CSR"
 
 
 class NoticeStatus(models.TextChoices):
@@ -33,7 +22,7 @@ class Notice(models.Model):
     )
 
     # Cover: the report that is late and its period.
-    form_type = models.CharField("report that is late", max_length=10, choices=FormType.choices)
+    form_type = models.CharField("report that is late", max_length=10, choices=REPORT_FORM_CHOICES)
     filer_status = models.CharField(
         "filer status for this period", max_length=30, choices=FilerStatus.choices
     )
@@ -169,8 +158,7 @@ class Notice(models.Model):
     def edgar_submission_type(self) -> str:
         """The EDGAR submission type, e.g. "NT 10-K", "NT-NCEN", or "NT 10-Q/A" for an
         amendment."""
-        code = self.form_type
-        base = f"NT-{code.replace('-', '')}" if code.startswith("N-") else f"NT {code}"
+        base = REPORT_FORMS[self.form_type].edgar_type
         return f"{base}/A" if self.is_amendment else base
 
 
@@ -219,3 +207,18 @@ class NoticeDocument(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class SecClosureDay(models.Model):
+    """A day the SEC was closed although it was not a federal holiday, such as a national day
+    of mourning. Deadlines treat it as a holiday (Rule 0-3)."""
+
+    date = models.DateField(unique=True)
+    reason = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = "SEC closure day"
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()}: {self.reason}"

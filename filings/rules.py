@@ -4,11 +4,16 @@ finalization. Pure reads of a notice and its signers; no writes."""
 import re
 from dataclasses import dataclass
 
-from filings.models import FormType, Notice
+from filings.deadlines import DISTRIBUTION_DATE, REPORT_FORMS
+from filings.models import Notice
 
 # The forms that have a transition report box on Form 12b-25.
 TRANSITION_FORMS = frozenset(
-    {FormType.FORM_10K, FormType.FORM_20F, FormType.FORM_11K, FormType.FORM_10Q}
+    code for code, form in REPORT_FORMS.items() if form.has_transition_report
+)
+# The forms whose due date is counted from a distribution date (Form 10-D).
+DISTRIBUTION_DATE_FORMS = frozenset(
+    code for code, form in REPORT_FORMS.items() if form.due.counted_from == DISTRIBUTION_DATE
 )
 
 # Wizard step slugs, in order; each problem names the step that fixes it.
@@ -92,7 +97,7 @@ def _report(notice: Notice) -> list[Problem]:
                 "portion_items",
             )
         )
-    if notice.form_type == FormType.FORM_10D and notice.distribution_date is None:
+    if notice.form_type in DISTRIBUTION_DATE_FORMS and notice.distribution_date is None:
         problems.append(
             Problem(
                 STEP_REPORT,

@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.document import document_filename, notice_document
 from filings.forms import NoticeStartForm
 from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
-from filings.models import FormType, Notice, NoticeDocument, NoticeStatus
+from filings.models import Notice, NoticeDocument, NoticeStatus
 from filings.pdf import render_notice_pdf
 from filings.rules import notice_problems
 from filings.services import (
@@ -86,7 +87,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
         )
     if filters["registrant"].isdigit():
         notices = notices.filter(registrant_id=int(filters["registrant"]))
-    if filters["form_type"] in FormType.values:
+    if filters["form_type"] in REPORT_FORMS:
         notices = notices.filter(form_type=filters["form_type"])
     if filters["status"] in NoticeStatus.values:
         notices = notices.filter(status=filters["status"])
@@ -102,7 +103,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "registrants": Registrant.objects.filter(notices__isnull=False).distinct(),
-            "form_types": FormType.choices,
+            "form_types": REPORT_FORM_CHOICES,
             "statuses": NoticeStatus.choices,
             "query_string": query_without_page.urlencode(),
         },

@@ -81,6 +81,7 @@ def test_roles_exist_with_their_permissions():
         "view_notice",
         "add_notice",
         "change_notice",
+        "view_secclosureday",
     }
     assert compliance < admins
     assert {"add_registrant", "change_registrant", "add_signer", "delete_contact"} <= admins

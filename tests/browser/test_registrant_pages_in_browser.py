@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_registrant_admin_fixes_a_bad_cusip_and_creates_a_registrant(page, registrant_admin):
     log_in(page, registrant_admin.username, PASSWORD)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Registrants").click()
     page.get_by_role("link", name="New registrant").click()
     page.get_by_label("Name as specified in charter").fill("Harborview Analytics, Inc.")
     page.get_by_label("Street and number").fill("200 Seaport Boulevard")
@@ -48,8 +49,9 @@ def test_compliance_staff_read_registrants_but_are_offered_no_edits(
     page, compliance_user, lexington
 ):
     log_in(page, compliance_user.username, PASSWORD)
-    expect(page.get_by_role("heading", name="Registrants")).to_be_visible()
     navigation = page.get_by_role("navigation", name="Main")
+    navigation.get_by_role("link", name="Registrants").click()
+    expect(page.get_by_role("heading", name="Registrants")).to_be_visible()
     expect(navigation.get_by_role("link", name="Registrants")).to_have_attribute(
         "aria-current", "page"
     )

@@ -1,0 +1,118 @@
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from filings import deadline_views
+from registrants.models import FilerStatus
+from tests.conftest import make_registrant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def today(monkeypatch):
+    day = date(2026, 4, 1)
+    monkeypatch.setattr(deadline_views, "_today", lambda: day)
+    return day
+
+
+def events(response) -> dict[str, tuple[date, date, str]]:
+    """The events of an .ics response by UID: (start, end, summary)."""
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    feed = Calendar.from_ical(response.content)
+    found = {}
+    for event in feed.walk("VEVENT"):
+        uid = str(event["uid"])
+        assert uid not in found, f"duplicate UID {uid}"
+        found[uid] = (event.decoded("dtstart"), event.decoded("dtend"), str(event["summary"]))
+    return found
+
+
+def test_the_calendar_has_each_deadline_as_an_all_day_event(compliance_client, lexington, today):
+    response = compliance_client.get(reverse("deadlines:calendar"))
+    assert response["Content-Disposition"] == 'attachment; filename="deadlines.ics"'
+    found = events(response)
+    prefix = f"registrant-{lexington.pk}-10-K-20251231"
+    assert found[f"{prefix}-report-due@late-filing"] == (
+        date(2026, 3, 31),
+        date(2026, 4, 1),
+        "Form 10-K due: Lexington Precision Corporation",
+    )
+    assert found[f"{prefix}-notice-due@late-filing"] == (
+        date(2026, 4, 1),
+        date(2026, 4, 2),
+        "Form 12b-25 (NT 10-K) deadline: Lexington Precision Corporation",
+    )
+    assert found[f"{prefix}-grace-end@late-filing"][:2] == (date(2026, 4, 15), date(2026, 4, 16))
+    # A year ahead: the 10-Ks for 2025 (due 31 March 2026) and 2026 (due 31 March 2027) and
+    # the three quarters of 2026, three events each.
+    assert len(found) == 5 * 3
+    feed = Calendar.from_ical(response.content)
+    [event, *_] = feed.walk("VEVENT")
+    assert "Form 12b-25 (NT 10-K) due: Wednesday 1 April 2026." in str(event["description"])
+
+
+def test_the_calendar_covers_active_registrants_only(compliance_client, lexington, today):
+    dormant = make_registrant(name="Dormant Holdings", sec_file_number="000-4", is_active=False)
+    found = events(compliance_client.get(reverse("deadlines:calendar")))
+    assert not [uid for uid in found if uid.startswith(f"registrant-{dormant.pk}-")]
+    assert [uid for uid in found if uid.startswith(f"registrant-{lexington.pk}-")]
+
+
+def test_event_uids_stay_the_same_from_one_download_to_the_next(
+    compliance_client, lexington, monkeypatch
+):
+    monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 4, 1))
+    first = events(compliance_client.get(reverse("deadlines:calendar")))
+    monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 4, 1) + timedelta(days=10))
+    later = events(compliance_client.get(reverse("deadlines:calendar")))
+    shared = set(first) & set(later)
+    assert f"registrant-{lexington.pk}-10-Q-20260331-report-due@late-filing" in shared
+    assert all(first[uid] == later[uid] for uid in shared)
+
+
+def test_a_registrant_calendar_has_that_registrant_only(compliance_client, lexington, today):
+    other = make_registrant(
+        name="Meridian Tax-Exempt Income Fund",
+        sec_file_number="811-09876",
+        fiscal_year_end_month=10,
+        fiscal_year_end_day=31,
+        filer_status=FilerStatus.INVESTMENT_COMPANY,
+    )
+    url = reverse("deadlines:registrant_calendar", args=[other.pk])
+    response = compliance_client.get(url)
+    assert response["Content-Disposition"] == (
+        'attachment; filename="deadlines-meridian-tax-exempt-income-fund.ics"'
+    )
+    found = events(response)
+    assert found
+    assert all(uid.startswith(f"registrant-{other.pk}-N-C") for uid in found)
+    assert found[f"registrant-{other.pk}-N-CSR-20260430-report-due@late-filing"][0] == date(
+        2026, 7, 9
+    )
+
+
+def test_the_registrant_page_links_to_its_calendar(compliance_client, lexington):
+    page = compliance_client.get(lexington.get_absolute_url()).content.decode()
+    assert f'href="{reverse("deadlines:registrant_calendar", args=[lexington.pk])}"' in page
+
+
+def test_an_unknown_registrant_calendar_is_not_found(compliance_client, today):
+    url = reverse("deadlines:registrant_calendar", args=[999999])
+    assert compliance_client.get(url).status_code == 404
+
+
+def test_calendars_need_a_login_and_a_role(client, outsider, lexington):
+    urls = [
+        reverse("deadlines:calendar"),
+        reverse("deadlines:registrant_calendar", args=[lexington.pk]),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith(f"{reverse('login')}?next=")
+    client.force_login(outsider)
+    for url in urls:
+        assert client.get(url).status_code == 403

@@ -1,0 +1,152 @@
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from filings import deadline_views
+from filings.models import SecClosureDay
+from registrants.models import FilerStatus
+from tests.conftest import make_registrant
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 4, 1)
+
+
+@pytest.fixture
+def today(monkeypatch):
+    monkeypatch.setattr(deadline_views, "_today", lambda: TODAY)
+    return TODAY
+
+
+@pytest.fixture
+def registrants(lexington):
+    """Registrants whose reports fall around 1 April 2026 in each state."""
+    return {
+        # 10-K due 31 March: overdue on 1 April, the notice deadline.
+        "lexington": lexington,
+        # 10-K due 2 March, grace period over on 17 March; 10-Q due 11 May.
+        "harborview": make_registrant(
+            name="Harborview Analytics, Inc.",
+            sec_file_number="001-38412",
+            filer_status=FilerStatus.LARGE_ACCELERATED,
+        ),
+        # Fiscal year ends 30 June: third-quarter 10-Q due 11 May.
+        "cedar": make_registrant(
+            name="Cedar Ridge Bancorp",
+            sec_file_number="000-51234",
+            fiscal_year_end_month=6,
+            fiscal_year_end_day=30,
+            filer_status=FilerStatus.ACCELERATED,
+        ),
+        # A 52-53 week year ending 28 December: 10-K due 30 March, grace period until 14 April.
+        "dune": make_registrant(
+            name="Dune Outfitters Inc.",
+            sec_file_number="000-40001",
+            fiscal_year_end_month=12,
+            fiscal_year_end_day=28,
+        ),
+        "dormant": make_registrant(
+            name="Dormant Holdings", sec_file_number="000-40002", is_active=False
+        ),
+    }
+
+
+def rows(response) -> list[tuple[str, str, str]]:
+    return [
+        (registrant.name, report.form_type, report.period_end.isoformat())
+        for registrant, report in response.context["upcoming"]
+    ]
+
+
+def test_the_dashboard_lists_coming_reports_of_active_registrants_by_due_date(
+    compliance_client, registrants, today
+):
+    response = compliance_client.get(reverse("home"))
+    assert response.status_code == 200
+    assert rows(response) == [
+        ("Dune Outfitters Inc.", "10-K", "2025-12-28"),
+        ("Lexington Precision Corporation", "10-K", "2025-12-31"),
+        ("Cedar Ridge Bancorp", "10-Q", "2026-03-31"),
+        ("Harborview Analytics, Inc.", "10-Q", "2026-03-31"),
+        ("Dune Outfitters Inc.", "10-Q", "2026-03-28"),
+        ("Lexington Precision Corporation", "10-Q", "2026-03-31"),
+    ]
+    assert "Dormant Holdings" not in response.content.decode()
+
+
+def table_row(page: str, text: str) -> str:
+    """The HTML of the first table row containing `text`."""
+    [row, *_] = [row for row in re.findall(r"<tr.*?</tr>", page, re.S) if text in row]
+    return row
+
+
+def test_overdue_and_grace_period_rows_stand_out_in_words_and_colour(
+    compliance_client, registrants, today
+):
+    page = compliance_client.get(reverse("home")).content.decode()
+    overdue = table_row(page, "Lexington Precision Corporation")
+    assert 'class="table-danger"' in overdue
+    assert "Overdue" in overdue
+    assert "1 day past due; file Form 12b-25 today" in overdue
+    assert "Tue 31 Mar 2026" in overdue and "NT 10-K" in overdue
+
+    grace = table_row(page, "Dune Outfitters Inc.")
+    assert 'class="table-warning"' in grace
+    assert "Grace period" in grace
+    assert "2 days past due; grace period ends Tue 14 Apr" in grace
+
+    coming = table_row(page, "Cedar Ridge Bancorp")
+    assert "table-danger" not in coming and "table-warning" not in coming
+    assert "40 days" in coming
+    assert "Mon 11 May 2026" in coming
+
+
+def test_the_dashboard_is_an_accessible_table(compliance_client, registrants, today):
+    page = compliance_client.get(reverse("home")).content.decode()
+    assert "<h1" in page and 'id="upcoming-heading"' in page
+    assert "<caption" in page
+    assert page.count('<th scope="col">') == 7
+    assert f'<a href="{registrants["cedar"].get_absolute_url()}">Cedar Ridge Bancorp</a>' in page
+    assert (
+        'class="nav-link active" aria-current="page"\n                 href="/">Dashboard</a>'
+        in page
+    )
+    assert f'href="{reverse("deadlines:calendar")}"' in page
+
+
+def test_a_closure_day_in_the_database_moves_the_dashboard_dates(
+    compliance_client, registrants, today
+):
+    SecClosureDay.objects.create(date=date(2026, 3, 31), reason="Test closure")
+    page = compliance_client.get(reverse("home")).content.decode()
+    lexington = table_row(page, "Lexington Precision Corporation")
+    assert "Due today" in lexington
+    assert "Wed 1 Apr 2026" in lexington
+
+
+def test_the_dashboard_says_when_nothing_is_due(compliance_client, today):
+    page = compliance_client.get(reverse("home")).content.decode()
+    assert "No report of an active registrant is due in the next 60 days" in page
+
+
+def test_anonymous_users_are_sent_to_log_in(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response.url == f"{reverse('login')}?next=/"
+
+
+def test_users_without_a_role_may_not_see_the_dashboard(client, outsider, registrants):
+    client.force_login(outsider)
+    response = client.get(reverse("home"))
+    assert response.status_code == 403
+    assert "Lexington" not in response.content.decode()
+
+
+def test_logging_in_leads_to_the_dashboard(client, compliance_user, today):
+    response = client.post(
+        reverse("login"), {"username": "casey", "password": "correct-horse-battery"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("home")
+    assert "Coming report deadlines" in response.content.decode()

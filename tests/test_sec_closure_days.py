@@ -1,0 +1,79 @@
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from filings.models import SecClosureDay
+from filings.selectors import notice_deadlines
+from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:filings_secclosureday_changelist")
+ADD = reverse("admin:filings_secclosureday_add")
+
+
+def test_the_known_closure_days_are_seeded_with_their_reasons():
+    seeded = dict(SecClosureDay.objects.values_list("date", "reason"))
+    assert set(seeded) == {date(2018, 12, 5), date(2020, 12, 24), date(2025, 1, 9)}
+    assert "George H. W. Bush" in seeded[date(2018, 12, 5)]
+    assert "Executive Order 13960" in seeded[date(2020, 12, 24)]
+    assert "Jimmy Carter" in seeded[date(2025, 1, 9)]
+
+
+def test_compliance_staff_read_closure_days_and_registrant_admins_keep_them():
+    def codenames(role):
+        return set(
+            Group.objects.get(name=role)
+            .permissions.filter(codename__endswith="secclosureday")
+            .values_list("codename", flat=True)
+        )
+
+    assert codenames(COMPLIANCE_STAFF) == {"view_secclosureday"}
+    assert codenames(REGISTRANT_ADMINS) == {
+        "view_secclosureday",
+        "add_secclosureday",
+        "change_secclosureday",
+        "delete_secclosureday",
+    }
+
+
+def test_deadlines_count_the_closure_days_in_the_database():
+    before = notice_deadlines(
+        form_type="10-K", period_end=date(2026, 3, 31), filer_status="accelerated"
+    )
+    assert before.report_due == date(2026, 6, 15)
+    SecClosureDay.objects.create(date=date(2026, 6, 15), reason="Test closure")
+    after = notice_deadlines(
+        form_type="10-K", period_end=date(2026, 3, 31), filer_status="accelerated"
+    )
+    assert (after.report_due, after.notice_due) == (date(2026, 6, 16), date(2026, 6, 17))
+
+
+def test_a_registrant_admin_adds_a_closure_day_in_the_admin(client, registrant_admin):
+    registrant_admin.is_staff = True
+    registrant_admin.save()
+    client.force_login(registrant_admin)
+    listing = client.get(CHANGELIST).content.decode()
+    assert "National day of mourning for President Jimmy Carter" in listing
+    assert "Thursday" in listing  # the weekday column
+
+    response = client.post(ADD, {"date": "2026-06-15", "reason": "Day of mourning"})
+    assert response.status_code == 302
+    assert SecClosureDay.objects.get(date=date(2026, 6, 15)).reason == "Day of mourning"
+
+    duplicate = client.post(ADD, {"date": "2026-06-15", "reason": "Again"})
+    assert duplicate.status_code == 200
+    assert "already exists" in duplicate.content.decode()
+
+
+def test_compliance_staff_in_the_admin_see_closure_days_but_cannot_add_them(
+    client, compliance_user
+):
+    compliance_user.is_staff = True
+    compliance_user.save()
+    client.force_login(compliance_user)
+    assert client.get(CHANGELIST).status_code == 200
+    assert client.post(ADD, {"date": "2026-06-15", "reason": "Nope"}).status_code == 403
+    assert not SecClosureDay.objects.filter(date=date(2026, 6, 15)).exists()
