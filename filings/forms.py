@@ -1,8 +1,12 @@
-"""The wizard's forms, one per step. Fields that depend on an answer carry a Condition: the page
-hides them until the answer calls for them (with JavaScript), and clean() applies the same rule
-on the server, requiring a shown field and discarding a hidden one."""
+"""The wizard's forms, one per step.
 
-from dataclasses import dataclass, field
+What a step must contain is decided by the rules module (filings.rules): each form asks it about
+the notice as the form would save it and shows its blocking problems next to the fields. The
+forms themselves only parse input, and carry the Conditions under which a field is shown: the
+page hides a field until the answer calls for it (with JavaScript), and clean() discards what a
+hidden field holds, so the server applies the same rule with or without JavaScript."""
+
+from dataclasses import dataclass
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
@@ -10,8 +14,18 @@ from django import forms
 from django.db import models as db_models
 
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS, TRANSMISSION_DATE
-from filings.models import Notice, NoticeSigner
-from filings.rules import DISTRIBUTION_DATE_FORMS, TRANSITION_FORMS
+from filings.models import Notice, NoticeSigner, NoticeStatus
+from filings.rules import (
+    DISTRIBUTION_DATE_FORMS,
+    STEP_PART_I,
+    STEP_PART_II,
+    STEP_PART_III,
+    STEP_PART_IV,
+    STEP_REPORT,
+    STEP_SIGNATURE,
+    TRANSITION_FORMS,
+    step_problems,
+)
 from filings.uploads import validate_pdf_upload
 from registrants.identifiers import (
     normalize_cusip,
@@ -22,12 +36,16 @@ from registrants.identifiers import (
 from registrants.models import FilerStatus, Registrant
 
 YES_NO = [("True", "Yes"), ("False", "No")]
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Forms whose due date can count from the date the shareholder report was sent (N-CSR), and
 # forms with a longer period for ERISA plans (11-K).
 TRANSMISSION_DATE_FORMS = frozenset(
     code for code, form in REPORT_FORMS.items() if form.due.counted_from == TRANSMISSION_DATE
 )
 ERISA_FORMS = frozenset(code for code, form in REPORT_FORMS.items() if form.due.erisa_days)
+# Widgets a browser leaves out of a submission when nothing is chosen; any other field missing
+# from a POST means the request was not made by our page.
+MAY_BE_OMITTED = (forms.RadioSelect, forms.CheckboxInput, forms.FileInput)
 
 
 def yes_no_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
@@ -36,38 +54,35 @@ def yes_no_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
         choices=YES_NO,
         coerce=lambda value: value == "True",
         empty_value=None,
+        required=False,
         widget=forms.RadioSelect,
         help_text=help_text,
     )
 
 
 def pdf_field(label: str, help_text: str = "PDF, at most 10 MB.") -> forms.FileField:
+    # A plain file input: a stored file is shown through the permission-checked link of the
+    # page, never through its storage URL.
     return forms.FileField(
         label=label,
         required=False,
         validators=[validate_pdf_upload],
         help_text=help_text,
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
 
-def date_field(label: str, required: bool, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+def kept_values(data, key: str) -> list[str]:
+    # PostgreSQL cannot store NUL characters in text or JSON.
+    return [value.replace("\x00", "") for value in data.getlist(key)]
 
 
 @dataclass(frozen=True)
 class Condition:
-    """Show a field only when `controller` has one of `values`; a shown field is required
-    unless `required_message` is empty."""
+    """Show a field only when `controller` has one of `values`."""
 
     controller: str
-    values: frozenset = field(default_factory=frozenset)
-    required_message: str = ""
+    values: frozenset
 
     @property
     def value_strings(self) -> str:
@@ -75,15 +90,20 @@ class Condition:
 
 
 class StepForm(forms.ModelForm):
-    """A wizard step's form: required fields, conditional fields, and a crispy layout."""
+    """A wizard step's form: conditional fields, the rules' problems as field errors, and a
+    crispy layout. Fields in `optional` say so in their label; every other shown field is
+    needed, as the rules module decides."""
 
-    required: tuple[str, ...] = ()
+    step: str = ""
+    optional: tuple[str, ...] = ()
     conditions: dict[str, Condition] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in self.required:
-            self.fields[name].required = True
+        for name, form_field in self.fields.items():
+            form_field.required = False
+            if name in self.optional:
+                form_field.label = f"{form_field.label} (optional)"
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -100,7 +120,7 @@ class StepForm(forms.ModelForm):
         return Div(
             name,
             css_class="conditional-field",
-            data_show_if=condition.controller,
+            data_show_if=self.add_prefix(condition.controller),
             data_show_values=condition.value_strings,
         )
 
@@ -113,25 +133,37 @@ class StepForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        for name, condition in self.conditions.items():
+        for name, form_field in self.fields.items():
+            if not isinstance(
+                form_field.widget, MAY_BE_OMITTED
+            ) and form_field.widget.value_omitted_from_data(
+                self.data, self.files, self.add_prefix(name)
+            ):
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        "This answer was missing from what the browser sent. Reload the page "
+                        "and try again.",
+                        code="missing",
+                    ),
+                )
+        for name in self.conditions:
             if not self.is_shown(name):
                 # What a hidden field holds is not part of the answer.
                 self._errors.pop(name, None)
                 cleaned_data[name] = self._empty_value(name)
-            elif (
-                condition.required_message
-                and self._is_empty(name, cleaned_data.get(name))
-                and name not in self._errors
-            ):
-                self.add_error(
-                    name, forms.ValidationError(condition.required_message, code="required")
-                )
         return cleaned_data
 
-    def _is_empty(self, name: str, value) -> bool:
-        if isinstance(self._meta.model._meta.get_field(name), db_models.FileField):
-            return not value
-        return value is None or value == ""  # False is an answer ("No"), not a blank
+    def _post_clean(self):
+        super()._post_clean()
+        # The notice as it would be saved: the rules say what is still missing on this step.
+        for problem in step_problems(self.instance, self.step):
+            if (
+                problem.blocking
+                and problem.field in self.fields
+                and problem.field not in self._errors
+            ):
+                self.add_error(problem.field, forms.ValidationError(problem.message, code="rules"))
 
     def _empty_value(self, name: str):
         model_field = self._meta.model._meta.get_field(name)
@@ -141,23 +173,30 @@ class StepForm(forms.ModelForm):
             return None if model_field.null else False
         return None if model_field.null else ""
 
+    @property
+    def notice_fields(self) -> list[str]:
+        return list(self._meta.fields)
+
+    def kept_input(self) -> dict[str, list[str]]:
+        """The submitted values of this form's own fields, to keep when they do not validate."""
+        keys = [self.add_prefix(name) for name in self.fields]
+        return {key: kept_values(self.data, key) for key in keys if key in self.data}
+
+    def save_related(self) -> None:
+        """Nothing besides the notice row; the signature step saves its signers here."""
+
 
 class ReportForm(StepForm):
     """Step 1: which report is late and for which period."""
 
-    required = ("form_type", "filer_status", "period_end")
+    step = STEP_REPORT
+    optional = ("transmission_date", "amends")
     conditions = {
-        "is_transition_report": Condition("form_type", frozenset(TRANSITION_FORMS)),
-        "transition_period_end": Condition(
-            "is_transition_report", frozenset({True}), "Enter the transition period end date."
-        ),
-        "portion_items": Condition(
-            "is_portion", frozenset({True}), "Identify the items to which the notice relates."
-        ),
+        "is_transition_report": Condition("form_type", TRANSITION_FORMS),
+        "transition_period_end": Condition("is_transition_report", frozenset({True})),
+        "portion_items": Condition("is_portion", frozenset({True})),
         "amends": Condition("is_amendment", frozenset({True})),
-        "distribution_date": Condition(
-            "form_type", DISTRIBUTION_DATE_FORMS, "Enter the distribution date."
-        ),
+        "distribution_date": Condition("form_type", DISTRIBUTION_DATE_FORMS),
         "transmission_date": Condition("form_type", TRANSMISSION_DATE_FORMS),
         "is_erisa_plan": Condition("form_type", ERISA_FORMS),
     }
@@ -180,10 +219,10 @@ class ReportForm(StepForm):
         ]
         widgets = {
             "form_type": forms.RadioSelect,
-            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "transition_period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "distribution_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "transmission_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_end": DATE_INPUT,
+            "transition_period_end": DATE_INPUT,
+            "distribution_date": DATE_INPUT,
+            "transmission_date": DATE_INPUT,
             "portion_items": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -241,7 +280,8 @@ class NoticeStartForm(ReportForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, registrant=None, **kwargs)
-        self.fields["filer_status"].required = False
+        self.fields["registrant"].required = True
+        self.fields["registrant"].error_messages["required"] = "Choose the registrant."
         self.fields["filer_status"].choices = [
             ("", "As on the registrant record"),
             *FilerStatus.choices,
@@ -273,7 +313,8 @@ class NoticeStartForm(ReportForm):
 
 
 class PartIForm(StepForm):
-    required = ("registrant_name", "street", "city_state_zip")
+    step = STEP_PART_I
+    optional = ("former_name", "sec_file_number", "cusip")
 
     class Meta:
         model = Notice
@@ -296,7 +337,7 @@ class PartIForm(StepForm):
                 "city_state_zip",
             ),
             Fieldset(
-                "Cover boxes (optional)",
+                "Cover boxes",
                 Row(Column("sec_file_number"), Column("cusip")),
             ),
         )
@@ -331,17 +372,10 @@ class PartIIForm(StepForm):
         "Statement signed by that person, giving the reasons (Rule 12b-25(c))",
         "PDF, at most 10 MB. It is filed as an exhibit.",
     )
+    step = STEP_PART_II
     conditions = {
-        "third_party_cause": Condition(
-            "relief_claimed",
-            frozenset({True}),
-            "Say whether someone other than the registrant is the cause.",
-        ),
-        "third_party_statement": Condition(
-            "third_party_cause",
-            frozenset({True}),
-            "Attach the third party's signed statement (PDF).",
-        ),
+        "third_party_cause": Condition("relief_claimed", frozenset({True})),
+        "third_party_statement": Condition("third_party_cause", frozenset({True})),
     }
 
     class Meta:
@@ -350,7 +384,7 @@ class PartIIForm(StepForm):
 
 
 class PartIIIForm(StepForm):
-    required = ("narrative",)
+    step = STEP_PART_III
 
     class Meta:
         model = Notice
@@ -363,7 +397,7 @@ class PartIIIForm(StepForm):
 
 
 class PartIVForm(StepForm):
-    required = ("contact_name", "contact_area_code", "contact_phone")
+    step = STEP_PART_IV
     other_reports_filed = yes_no_field(
         "(2) Have all other periodic reports required under Section 13 or 15(d) of the "
         "Securities Exchange Act of 1934 or Section 30 of the Investment Company Act of 1940 "
@@ -381,16 +415,8 @@ class PartIVForm(StepForm):
         "explanation must say so.",
     )
     conditions = {
-        "reports_not_filed": Condition(
-            "other_reports_filed",
-            frozenset({False}),
-            "Identify the reports that have not been filed.",
-        ),
-        "significant_change_explanation": Condition(
-            "significant_change",
-            frozenset({True}),
-            "Explain the anticipated change, narratively and quantitatively.",
-        ),
+        "reports_not_filed": Condition("other_reports_filed", frozenset({False})),
+        "significant_change_explanation": Condition("significant_change", frozenset({True})),
     }
 
     class Meta:
@@ -437,12 +463,12 @@ class PartIVForm(StepForm):
 
 
 class SignatureForm(StepForm):
-    required = ("signature_registrant_name", "signature_date")
+    step = STEP_SIGNATURE
 
     class Meta:
         model = Notice
         fields = ["signature_registrant_name", "signature_date"]
-        widgets = {"signature_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"signature_date": DATE_INPUT}
 
 
 class SignerForm(forms.ModelForm):
@@ -466,7 +492,7 @@ class SignerForm(forms.ModelForm):
             Div(
                 "evidence_of_authority",
                 css_class="conditional-field",
-                data_show_if="is_executive_officer",
+                data_show_if=self.add_prefix("is_executive_officer"),
                 data_show_values="False",
             ),
         )
@@ -505,6 +531,7 @@ class BaseSignerFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError("Add at least one signer.", code="no_signer")
 
 
+MAX_SIGNERS = 10
 SignerFormSet = forms.inlineformset_factory(
     Notice,
     NoticeSigner,
@@ -512,6 +539,30 @@ SignerFormSet = forms.inlineformset_factory(
     formset=BaseSignerFormSet,
     extra=1,
     can_delete=True,
-    max_num=10,
+    max_num=MAX_SIGNERS,
+    absolute_max=MAX_SIGNERS,
     validate_max=True,
 )
+
+
+class NoticeFilterForm(forms.Form):
+    """The search and filters of the notice list."""
+
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    registrant = forms.ModelChoiceField(
+        queryset=Registrant.objects.filter(notices__isnull=False).distinct(),
+        required=False,
+        empty_label="All",
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    form_type = forms.ChoiceField(
+        label="Form",
+        choices=[("", "All"), *REPORT_FORM_CHOICES],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    status = forms.ChoiceField(
+        choices=[("", "All"), *NoticeStatus.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )

@@ -20,10 +20,12 @@ class LoginRequiredKeepingInputMiddleware(LoginRequiredMiddleware):
         if request.method == "POST" and getattr(
             view_func, "keeps_typed_input_through_login", False
         ):
-            request.session[EXPIRED_POST_SESSION_KEY] = {
-                "path": request.path,
-                "data": {
-                    key: values for key, values in request.POST.lists() if key not in CONTROL_FIELDS
-                },
+            # One entry per page, so that several tabs posting after the expiry all keep theirs.
+            kept = request.session.get(EXPIRED_POST_SESSION_KEY, {})
+            kept[request.path] = {
+                key: [value.replace("\x00", "") for value in values]
+                for key, values in request.POST.lists()
+                if key not in CONTROL_FIELDS
             }
+            request.session[EXPIRED_POST_SESSION_KEY] = kept
         return super().handle_no_permission(request, view_func)

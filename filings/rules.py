@@ -26,8 +26,13 @@ STEP_SIGNATURE = "signature"
 
 # Words in Part III that the SEC has read as signs of a restatement or other bad news that
 # Part IV(3) must then disclose (enforcement actions of 2021 and 2023).
-RISK_WORDS = re.compile(r"\b(restat\w*|errors?|impairments?|investigations?)\b", re.IGNORECASE)
-RESTATEMENT_WORDS = re.compile(r"\b(restat\w*|correct\w*)\b", re.IGNORECASE)
+RISK_WORDS = re.compile(
+    r"\b(restat\w*|misstat\w*|errors?|erroneous\w*|correction\w*|impair\w*|investigat\w*)\b",
+    re.IGNORECASE,
+)
+RESTATEMENT_WORDS = re.compile(
+    r"\b(restat\w*|misstat\w*|correction\w*|correcting|corrected)\b", re.IGNORECASE
+)
 MIN_NARRATIVE_WORDS = 8
 
 
@@ -43,9 +48,15 @@ def notice_problems(notice: Notice) -> list[Problem]:
     """Every blocking problem (the notice cannot be finished) and warning (it can, but a
     reviewer should look), in the order of the form."""
     problems: list[Problem] = []
-    for check in (_report, _part_i, _part_ii, _part_iii, _part_iv, _signature):
+    for check in CHECKS.values():
         problems.extend(check(notice))
     return problems
+
+
+def step_problems(notice: Notice, step: str) -> list[Problem]:
+    """The problems one wizard step can fix, judged on that step's fields alone (the notice may
+    be unsaved, as while its form is validated)."""
+    return [problem for problem in CHECKS[step](notice) if problem.step == step]
 
 
 def blocking_problems(notice: Notice) -> list[Problem]:
@@ -101,9 +112,8 @@ def _report(notice: Notice) -> list[Problem]:
         problems.append(
             Problem(
                 STEP_REPORT,
-                "Without the distribution date the Form 10-D due date cannot be computed.",
+                "Enter the distribution date: the Form 10-D due date counts from it.",
                 "distribution_date",
-                blocking=False,
             )
         )
     return problems
@@ -223,6 +233,17 @@ def _part_iv(notice: Notice) -> list[Problem]:
                 "significant_change_explanation",
             )
         )
+    if notice.restatement_expected and notice.significant_change is False:
+        problems.append(
+            Problem(
+                STEP_PART_IV,
+                "A restatement or correction of prior financial statements is expected but "
+                "Part IV(3) says no significant change in results is expected. The SEC has "
+                "charged registrants for this mismatch.",
+                "significant_change",
+                blocking=False,
+            )
+        )
     if notice.restatement_expected:
         disclosed = f"{notice.narrative}\n{notice.significant_change_explanation}"
         if not RESTATEMENT_WORDS.search(disclosed):
@@ -261,3 +282,13 @@ def _signature(notice: Notice) -> list[Problem]:
                 )
             )
     return problems
+
+
+CHECKS = {
+    STEP_REPORT: _report,
+    STEP_PART_I: _part_i,
+    STEP_PART_II: _part_ii,
+    STEP_PART_III: _part_iii,
+    STEP_PART_IV: _part_iv,
+    STEP_SIGNATURE: _signature,
+}

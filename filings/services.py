@@ -10,14 +10,20 @@ from filings.document import document_filename
 from filings.forms import PartIIIForm, PartIVForm
 from filings.models import Notice, NoticeDocument, NoticeSigner, NoticeStatus
 from filings.pdf import render_notice_pdf
-from filings.rules import STEP_REPORT, blocking_problems
+from filings.rules import STEP_PART_IV, STEP_REPORT, blocking_problems
 from filings.wizard import STEP_REVIEW, first_incomplete_step
 from registrants.models import Registrant
 
 # Part III and Part IV: what "start from a previous notice" copies.
 CARRIED_OVER_FIELDS = [*PartIIIForm.Meta.fields, *PartIVForm.Meta.fields]
-# Form fields that are wizard controls, not answers; never stored as pending input.
-CONTROL_FIELDS = {"csrfmiddlewaretoken", "action", "return_to"}
+# Form fields that are wizard controls, not answers.
+CONTROL_FIELDS = {"csrfmiddlewaretoken", "action"}
+
+
+def notice_to_copy_from(registrant: Registrant) -> Notice | None:
+    """The registrant's most recent notice whose Part III and Part IV were filled in."""
+    candidates = registrant.notices.order_by("-created_at", "-pk")
+    return next((notice for notice in candidates if STEP_PART_IV in notice.saved_steps), None)
 
 
 @transaction.atomic
@@ -41,7 +47,7 @@ def notice_create(
         notice.contact_name = contact.name
         notice.contact_area_code = contact.area_code
         notice.contact_phone = contact.phone_number
-    previous = registrant.notices.order_by("-created_at", "-pk").first() if copy_previous else None
+    previous = notice_to_copy_from(registrant) if copy_previous else None
     if previous is not None:
         for field in CARRIED_OVER_FIELDS:
             setattr(notice, field, getattr(previous, field))
@@ -61,26 +67,40 @@ def notice_create(
 
 @transaction.atomic
 def notice_save_step(*, notice: Notice, step_slug: str, step_form, user: User) -> Notice:
-    """Save a valid step form, mark the step saved and drop any input kept from before."""
-    notice = step_form.save()
-    if step_slug not in notice.saved_steps:
-        notice.saved_steps = [*notice.saved_steps, step_slug]
-    notice.pending_input.pop(step_slug, None)
+    """Save a valid step form, mark the step saved and drop any input kept from before. Only
+    the step's own columns are written, under a row lock, so two tabs saving two steps of the
+    same notice do not undo each other."""
+    stored = (
+        Notice.objects.select_for_update().only("saved_steps", "pending_input").get(pk=notice.pk)
+    )
+    notice.saved_steps = list(dict.fromkeys([*stored.saved_steps, step_slug]))
+    notice.pending_input = {
+        slug: kept for slug, kept in stored.pending_input.items() if slug != step_slug
+    }
     notice.updated_by = user
-    notice.save(update_fields=["saved_steps", "pending_input", "updated_by", "updated_at"])
+    notice.save(
+        update_fields=[
+            *step_form.notice_fields,
+            "saved_steps",
+            "pending_input",
+            "updated_by",
+            "updated_at",
+        ]
+    )
+    step_form.save_related()
     return notice
 
 
-def notice_keep_pending(*, notice: Notice, step_slug: str, data, user: User) -> None:
+def notice_keep_pending(*, notice: Notice, step_slug: str, step_form, user: User) -> None:
     """Keep what was typed on a step that did not validate, so that leaving the page, going
-    back or losing the session loses none of it. Uploaded files cannot be kept this way."""
-    kept = {key: values for key, values in data.lists() if key not in CONTROL_FIELDS}
+    back or losing the session loses none of it. Only the step's own fields are kept (a forged
+    request cannot fill the row); uploaded files cannot be kept this way."""
     # Only the bookkeeping is written: the form that failed has put unvalidated values on the
     # instance in memory, and those must not reach the saved notice.
     with transaction.atomic():
-        stored = Notice.objects.select_for_update().get(pk=notice.pk)
+        stored = Notice.objects.select_for_update().only("pending_input").get(pk=notice.pk)
         Notice.objects.filter(pk=notice.pk).update(
-            pending_input={**stored.pending_input, step_slug: kept},
+            pending_input={**stored.pending_input, step_slug: step_form.kept_input()},
             updated_by=user,
             updated_at=timezone.now(),
         )

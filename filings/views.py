@@ -8,11 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.document import document_filename, notice_document
-from filings.forms import NoticeStartForm
+from filings.forms import NoticeFilterForm, NoticeStartForm
 from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
-from filings.models import Notice, NoticeDocument, NoticeStatus
+from filings.models import Notice, NoticeDocument
 from filings.pdf import render_notice_pdf
 from filings.rules import notice_problems
 from filings.services import (
@@ -21,6 +20,7 @@ from filings.services import (
     notice_finalize,
     notice_keep_pending,
     notice_save_step,
+    notice_to_copy_from,
 )
 from filings.wizard import (
     STEPS,
@@ -29,13 +29,13 @@ from filings.wizard import (
     as_query_dict,
     bind_step_form,
     completed_slugs,
+    error_entries,
     first_incomplete_step,
     next_step,
     pending_data,
     previous_step,
     step_index,
 )
-from registrants.models import Registrant
 
 NOTICES_PER_PAGE = 25
 
@@ -71,26 +71,23 @@ def _progress(notice: Notice | None, current: Step) -> list[dict]:
 
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_list(request: HttpRequest) -> HttpResponse:
-    """Template filings/notice_list.html; context: page of notices, filter values and choices."""
+    """Template filings/notice_list.html; context: page of notices, the filter form."""
     notices = Notice.objects.select_related("registrant", "updated_by")
-    filters = {
-        "q": request.GET.get("q", "").strip(),
-        "registrant": request.GET.get("registrant", ""),
-        "form_type": request.GET.get("form_type", ""),
-        "status": request.GET.get("status", ""),
-    }
-    if filters["q"]:
+    form = NoticeFilterForm(request.GET)
+    # A filter that does not parse is ignored, not an error.
+    filters = form.cleaned_data if form.is_valid() else {}
+    if query := filters.get("q"):
         notices = notices.filter(
-            Q(registrant__name__icontains=filters["q"])
-            | Q(registrant_name__icontains=filters["q"])
-            | Q(narrative__icontains=filters["q"])
+            Q(registrant__name__icontains=query)
+            | Q(registrant_name__icontains=query)
+            | Q(narrative__icontains=query)
         )
-    if filters["registrant"].isdigit():
-        notices = notices.filter(registrant_id=int(filters["registrant"]))
-    if filters["form_type"] in REPORT_FORMS:
-        notices = notices.filter(form_type=filters["form_type"])
-    if filters["status"] in NoticeStatus.values:
-        notices = notices.filter(status=filters["status"])
+    if registrant := filters.get("registrant"):
+        notices = notices.filter(registrant=registrant)
+    if form_type := filters.get("form_type"):
+        notices = notices.filter(form_type=form_type)
+    if status := filters.get("status"):
+        notices = notices.filter(status=status)
     page = Paginator(notices.order_by("-updated_at", "-pk"), NOTICES_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -99,26 +96,25 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "filings/notice_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "registrants": Registrant.objects.filter(notices__isnull=False).distinct(),
-            "form_types": REPORT_FORM_CHOICES,
-            "statuses": NoticeStatus.choices,
-            "query_string": query_without_page.urlencode(),
-        },
+        {"page": page, "form": form, "query_string": query_without_page.urlencode()},
     )
 
 
+def _id_parameter(request: HttpRequest, name: str) -> int | None:
+    """A positive id from the query string, or None for anything else."""
+    value = request.GET.get(name, "")
+    if value.isascii() and value.isdecimal() and len(value) <= 12:
+        return int(value)
+    return None
+
+
+@keeps_typed_input_through_login
 @permission_required("filings.add_notice", raise_exception=True)
 def notice_new(request: HttpRequest) -> HttpResponse:
     """Step 1 for a notice that does not exist yet; a valid submit creates the draft."""
-    initial = {}
-    registrant_id = request.GET.get("registrant", "")
-    if registrant_id.isdigit():
-        initial["registrant"] = int(registrant_id)
-    amends_id = request.GET.get("amends", "")
-    original = Notice.objects.filter(pk=amends_id).first() if amends_id.isdigit() else None
+    initial = {"registrant": _id_parameter(request, "registrant")}
+    amends_id = _id_parameter(request, "amends")
+    original = Notice.objects.filter(pk=amends_id).first() if amends_id else None
     if original is not None:
         # "Start an amendment": the same report and period, linked to the notice it amends.
         initial.update(
@@ -129,8 +125,17 @@ def notice_new(request: HttpRequest) -> HttpResponse:
             is_amendment=True,
             amends=original.pk,
         )
-    form = NoticeStartForm(request.POST or None, initial=initial)
+    data = request.POST or _input_kept_through_login(request)
+    form = NoticeStartForm(data or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["copy_previous"] and not notice_to_copy_from(
+            form.cleaned_data["registrant"]
+        ):
+            messages.info(
+                request,
+                "The registrant has no earlier notice with Parts III and IV filled in; they "
+                "start from the registrant record.",
+            )
         notice = notice_create(
             registrant=form.cleaned_data["registrant"],
             report_form=form,
@@ -144,7 +149,13 @@ def notice_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "filings/step.html",
-        {"form": form, "step": STEPS[0], "progress": _progress(None, STEPS[0]), "is_new": True},
+        {
+            "form": form,
+            "step": STEPS[0],
+            "progress": _progress(None, STEPS[0]),
+            "is_new": True,
+            "error_summary": _error_summary(form),
+        },
     )
 
 
@@ -165,16 +176,18 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
 
 
 def _input_kept_through_login(request: HttpRequest):
-    kept = request.session.get(EXPIRED_POST_SESSION_KEY)
-    if not kept or kept.get("path") != request.path:
+    """What was posted to this page after the session expired, once, as form data."""
+    kept = request.session.get(EXPIRED_POST_SESSION_KEY, {})
+    data = kept.pop(request.path, None)
+    if data is None:
         return None
-    del request.session[EXPIRED_POST_SESSION_KEY]
+    request.session[EXPIRED_POST_SESSION_KEY] = kept
     messages.warning(
         request,
         "You were signed out before this page was saved. What you typed is back on the page: "
         "check it and press Next to save it. Files chosen for upload must be chosen again.",
     )
-    return as_query_dict(kept["data"])
+    return as_query_dict(data)
 
 
 @keeps_typed_input_through_login
@@ -209,9 +222,7 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
             if back_to is not None:
                 return redirect(step_url(notice, back_to))
             return redirect(step_url(notice, STEPS[-1] if return_to_review else next_step(step)))
-        notice_keep_pending(
-            notice=notice, step_slug=step.slug, data=request.POST, user=request.user
-        )
+        notice_keep_pending(notice=notice, step_slug=step.slug, step_form=form, user=request.user)
         if action in {"exit", "back"}:
             messages.warning(
                 request,
@@ -232,8 +243,17 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
             "progress": progress,
             "has_previous": previous_step(step) is not None,
             "return_to_review": return_to_review,
+            "error_summary": _error_summary(form),
         },
     )
+
+
+def _error_summary(form) -> list[tuple[str, str, str]]:
+    if not form.is_bound:
+        return []
+    if hasattr(form, "error_entries"):
+        return form.error_entries()
+    return error_entries(form)
 
 
 def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpResponse:
@@ -241,7 +261,7 @@ def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpR
         {
             "problem": problem,
             "url": step_url(notice, STEPS_BY_SLUG[problem.step], return_to_review=True)
-            + (f"#id_{problem.field}" if problem.field and problem.field != "signers" else ""),
+            + (f"#div_id_{problem.field}" if problem.field and problem.field != "signers" else ""),
             "step": STEPS_BY_SLUG[problem.step],
         }
         for problem in notice_problems(notice)

@@ -97,21 +97,56 @@ class SignatureStepForm:
     def __init__(self, data=None, files=None, *, instance: Notice):
         self.form = step_forms.SignatureForm(data, files, instance=instance)
         self.formset = step_forms.SignerFormSet(data, files, instance=instance, prefix="signers")
+        self.instance = instance
+        self.is_bound = self.form.is_bound
 
     def is_valid(self) -> bool:
         return all([self.form.is_valid(), self.formset.is_valid()])
 
-    def save(self) -> Notice:
-        notice = self.form.save()
-        self.formset.save()
-        return notice
-
     @property
-    def errors(self) -> dict:
-        errors = dict(self.form.errors)
-        if self.formset.non_form_errors():
-            errors["signers"] = self.formset.non_form_errors()
-        return errors
+    def notice_fields(self) -> list[str]:
+        return self.form.notice_fields
+
+    def save_related(self) -> None:
+        self.formset.save()
+
+    def kept_input(self) -> dict[str, list[str]]:
+        """The signature fields, the management form (at most MAX_SIGNERS rows) and the rows'
+        own fields; nothing else that was posted."""
+        kept = self.form.kept_input()
+        prefix = self.formset.prefix
+        for key in ("INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
+            name = f"{prefix}-{key}"
+            if name in self.form.data:
+                kept[name] = step_forms.kept_values(self.form.data, name)
+        total = self.formset.total_form_count()  # already capped at MAX_SIGNERS
+        kept[f"{prefix}-TOTAL_FORMS"] = [str(total)]
+        row_fields = [*step_forms.SignerForm.Meta.fields, "id", "DELETE"]
+        for index in range(total):
+            for field in row_fields:
+                name = f"{prefix}-{index}-{field}"
+                if name in self.form.data:
+                    kept[name] = step_forms.kept_values(self.form.data, name)
+        return kept
+
+    def error_entries(self) -> list[tuple[str, str, str]]:
+        """(anchor, label, message) for every error of the step, signers' rows included."""
+        entries = error_entries(self.form)
+        for number, signer_form in enumerate(self.formset.forms, start=1):
+            entries += error_entries(signer_form, f"Signer {number}, ")
+        entries += [("", "Signers", error) for error in self.formset.non_form_errors()]
+        return entries
+
+
+def error_entries(form, label_prefix: str = "") -> list[tuple[str, str, str]]:
+    """(anchor, label, message) for each error of a form, for the summary at the top of the
+    page; a group of radio buttons is reached through its first button."""
+    entries = []
+    for field in form:
+        anchor = field.id_for_label or f"{field.auto_id}_0"
+        entries += [(anchor, f"{label_prefix}{field.label}", error) for error in field.errors]
+    entries += [("", label_prefix.rstrip(", ") or "Page", e) for e in form.non_field_errors()]
+    return entries
 
 
 def bind_step_form(step: Step, notice: Notice, data=None, files=None):

@@ -5,10 +5,16 @@ from filings.demo import ATTACHMENT, NARRATIVE
 
 
 def report_step(registrant_id: int | None = None, **overrides) -> dict:
+    # As a browser sends it: every text, date and select field, empty or not.
     data = {
         "form_type": "10-K",
         "filer_status": "non_accelerated",
         "period_end": "2003-12-31",
+        "distribution_date": "",
+        "transmission_date": "",
+        "transition_period_end": "",
+        "portion_items": "",
+        "amends": "",
         "action": "next",
     }
     if registrant_id is not None:

@@ -2,8 +2,9 @@ import pytest
 from django.urls import reverse
 
 from filings.models import Notice
+from tests import seed
 from tests.conftest import make_registrant
-from tests.test_wizard import start_notice
+from tests.test_wizard import start_notice, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,9 @@ def test_notices_are_listed_most_recently_changed_first_with_who_changed_them(
 ):
     first, second = notices
     assert listed(compliance_client) == [second, first]
+    # Changing the older notice brings it to the top.
+    compliance_client.post(step_url(first, "part-1"), {**seed.PART_I, "former_name": "Changed"})
+    assert listed(compliance_client) == [first, second]
     page = compliance_client.get(reverse("filings:list")).content.decode()
     assert "by casey" in page
     assert "NT 10-Q" in page and "NT 10-K" in page

@@ -58,7 +58,7 @@ def test_portion_needs_the_items(compliance_client, notice):
 def test_form_10d_needs_the_distribution_date(compliance_client, notice):
     response = post_step(compliance_client, notice, "report", seed.report_step(form_type="10-D"))
     assert response.context["form"].errors == {
-        "distribution_date": ["Enter the distribution date."]
+        "distribution_date": ["Enter the distribution date: the Form 10-D due date counts from it."]
     }
     post_step(
         compliance_client,
@@ -129,7 +129,9 @@ def test_a_third_party_cause_needs_its_statement_as_a_pdf(compliance_client, not
     data = {"relief_claimed": "True", "third_party_cause": "True", "action": "next"}
     response = post_step(compliance_client, notice, "part-2", data)
     assert response.context["form"].errors == {
-        "third_party_statement": ["Attach the third party's signed statement (PDF)."]
+        "third_party_statement": [
+            "Attach the third party's signed statement required by Rule 12b-25(c)."
+        ]
     }
     post_step(
         compliance_client, notice, "part-2", {**data, "third_party_statement": pdf()}, "part-3"

@@ -20,12 +20,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const conditionals = Array.from(document.querySelectorAll("[data-show-if]"));
 
   function controllerInputs(container) {
-    // The controller shares the dependent field's form prefix (signer rows have one each).
-    const field = container.querySelector("input, select, textarea");
-    const fieldName = field ? field.name : "";
-    const ownName = fieldName.split("-").pop();
-    const prefix = fieldName.slice(0, fieldName.length - ownName.length);
-    return Array.from(document.getElementsByName(prefix + container.dataset.showIf));
+    return Array.from(document.getElementsByName(container.dataset.showIf));
   }
 
   function controllerValue(inputs) {

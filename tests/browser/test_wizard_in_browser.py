@@ -118,3 +118,30 @@ def test_back_keeps_invalid_input_and_shows_it_again(page, compliance_user, lexi
     next_step(page)
     expect(page.get_by_label("Area code")).to_have_value("2x2")
     expect(page.locator("#error-summary")).to_contain_text("Area code: Enter the area code")
+
+
+def test_a_stored_statement_stays_visible_with_its_download_link(
+    page, compliance_user, lexington, tmp_path
+):
+    statement = tmp_path / "auditor-statement.pdf"
+    statement.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    log_in(page, compliance_user.username, PASSWORD)
+    page.goto(f"/notices/new/?registrant={lexington.pk}")
+    page.get_by_label("Form 10-K", exact=True).check()
+    page.get_by_label("For period ended").fill("2025-12-31")
+    next_step(page)
+    next_step(page)
+    field(page, "relief_claimed").get_by_label("Yes").check()
+    field(page, "third_party_cause").get_by_label("Yes").check()
+    page.get_by_label("Statement signed by that person").set_input_files(statement)
+    next_step(page)
+    page.get_by_role("button", name="Back").click()
+
+    expect(field(page, "third_party_statement")).to_be_visible()
+    expect(page.get_by_role("link", name="download the statement on file")).to_be_visible()
+    # Answering No hides the nested questions; Yes brings both back.
+    field(page, "relief_claimed").get_by_label("No").check()
+    expect(field(page, "third_party_cause")).to_be_hidden()
+    expect(field(page, "third_party_statement")).to_be_hidden()
+    field(page, "relief_claimed").get_by_label("Yes").check()
+    expect(field(page, "third_party_statement")).to_be_visible()
