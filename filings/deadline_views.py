@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from filings.calendar_feed import deadline_calendar
-from filings.deadlines import EASTERN
-from filings.selectors import registrant_upcoming_reports
+from filings.deadlines import EASTERN, DeadlineInputError
+from filings.forms import DeadlinePreviewForm
+from filings.selectors import dashboard_notices, notice_deadlines, registrant_upcoming_reports
 from registrants.models import Registrant
 
 DASHBOARD_HORIZON_DAYS = 60
@@ -35,22 +36,58 @@ def _calendar_response(rows, *, name: str, filename: str) -> HttpResponse:
 @permission_required("registrants.view_registrant", raise_exception=True)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Template filings/dashboard.html; context: today, horizon_end, horizon_days, upcoming
-    (registrant, report) pairs of the active registrants, sorted by due date."""
+    (registrant, report) pairs of the active registrants, sorted by due date; and, for users
+    who see notices, the drafts with their deadlines and the grace periods running."""
     today = _today()
     upcoming = registrant_upcoming_reports(
         registrants=Registrant.objects.filter(is_active=True),
         today=today,
         horizon_days=DASHBOARD_HORIZON_DAYS,
     )
+    can_see_notices = request.user.has_perm("filings.view_notice")
+    in_progress, in_grace = dashboard_notices(today=today) if can_see_notices else ([], [])
     return render(
         request,
         "filings/dashboard.html",
         {
+            "can_see_notices": can_see_notices,
+            "notices_in_progress": in_progress,
+            "notices_in_grace": in_grace,
             "today": today,
             "horizon_days": DASHBOARD_HORIZON_DAYS,
             "horizon_end": today + timedelta(days=DASHBOARD_HORIZON_DAYS),
             "upcoming": upcoming,
         },
+    )
+
+
+@permission_required("filings.view_notice", raise_exception=True)
+def deadline_preview(request: HttpRequest) -> HttpResponse:
+    """The deadlines panel (template filings/deadline_preview.html) for the report described
+    by the query string, as step 1 of the wizard fills in: a fragment the page shows as soon as
+    the form, the period end and the filer status are known."""
+    form = DeadlinePreviewForm(request.GET)
+    deadlines, message = None, ""
+    if form.is_valid():
+        data = form.cleaned_data
+        filer_status = data["filer_status"] or (
+            data["registrant"] and data["registrant"].filer_status
+        )
+        try:
+            deadlines = notice_deadlines(
+                form_type=data["form_type"],
+                period_end=data["period_end"],
+                filer_status=filer_status,
+                distribution_date=data["distribution_date"],
+                transmission_date=data["transmission_date"],
+                erisa=data["is_erisa_plan"],
+            )
+        except DeadlineInputError as error:
+            message = str(error)
+    return render(
+        request,
+        "filings/deadline_preview.html",
+        {"deadlines": deadlines, "message": message},
     )
 
 

@@ -566,3 +566,15 @@ class NoticeFilterForm(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
+
+
+class DeadlinePreviewForm(forms.Form):
+    """What step 1 has filled in so far, to preview the report's deadlines."""
+
+    form_type = forms.ChoiceField(choices=REPORT_FORM_CHOICES)
+    period_end = forms.DateField()
+    filer_status = forms.ChoiceField(choices=FilerStatus.choices, required=False)
+    registrant = forms.ModelChoiceField(queryset=Registrant.objects.all(), required=False)
+    distribution_date = forms.DateField(required=False)
+    transmission_date = forms.DateField(required=False)
+    is_erisa_plan = forms.BooleanField(required=False)

@@ -1,10 +1,11 @@
 """Reads for the deadlines: the SEC closure days from the database, handed to the pure rules."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
-from filings.deadlines import NoticeDeadlines, compute_deadlines
-from filings.models import SecClosureDay
+from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
+from filings.models import Notice, SecClosureDay
 from filings.schedule import UpcomingReport, upcoming_reports
 from registrants.models import Registrant
 
@@ -56,3 +57,57 @@ def registrant_upcoming_reports(
     ]
     rows.sort(key=lambda row: (row[1].deadlines.report_due, row[0].name, row[1].period_end))
     return rows
+
+
+def deadlines_of_notice(
+    notice: Notice, *, closures: frozenset[date] | None = None
+) -> NoticeDeadlines | None:
+    """The deadlines of the report a notice is about, or None while the notice lacks what they
+    are computed from (form, period end, filer status, a 10-D distribution date)."""
+    if not (notice.form_type and notice.period_end and notice.filer_status):
+        return None
+    try:
+        return compute_deadlines(
+            form_type=notice.form_type,
+            period_end=notice.period_end,
+            filer_status=notice.filer_status,
+            closures=sec_closure_days() if closures is None else closures,
+            distribution_date=notice.distribution_date,
+            transmission_date=notice.transmission_date,
+            erisa=notice.is_erisa_plan,
+        )
+    except DeadlineInputError:
+        return None
+
+
+@dataclass(frozen=True)
+class NoticeTimeline:
+    notice: Notice
+    deadlines: NoticeDeadlines
+    days_left: int  # to the date that matters for the list it is in; negative when passed
+
+    @property
+    def days_late(self) -> int:
+        return -self.days_left
+
+
+def dashboard_notices(*, today: date) -> tuple[list[NoticeTimeline], list[NoticeTimeline]]:
+    """The dashboard's two lists of notices of active registrants: drafts with the days left
+    to file them (negative when the notice deadline has passed), soonest first; and notices
+    claiming Rule 12b-25(b) relief whose report is past due and whose grace period is still
+    running, with the days left in it."""
+    closures = sec_closure_days()
+    notices = Notice.objects.filter(registrant__is_active=True).select_related("registrant")
+    in_progress, in_grace = [], []
+    for notice in notices:
+        deadlines = deadlines_of_notice(notice, closures=closures)
+        if deadlines is None:
+            continue
+        if not notice.is_final:
+            days = (deadlines.notice_due - today).days
+            in_progress.append(NoticeTimeline(notice, deadlines, days))
+        if notice.relief_claimed and deadlines.report_due < today <= deadlines.grace_end:
+            in_grace.append(NoticeTimeline(notice, deadlines, (deadlines.grace_end - today).days))
+    in_progress.sort(key=lambda row: (row.deadlines.notice_due, row.notice.registrant.name))
+    in_grace.sort(key=lambda row: (row.deadlines.grace_end, row.notice.registrant.name))
+    return in_progress, in_grace

@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
@@ -6,14 +8,22 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from filings.deadlines import (
+    EASTERN,
+    deemed_filing_date,
+    is_after_cutoff_on_deadline_day,
+    is_past_notice_deadline,
+)
 from filings.document import document_filename, notice_document
 from filings.forms import NoticeFilterForm, NoticeStartForm
 from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
 from filings.models import Notice, NoticeDocument
 from filings.pdf import render_notice_pdf
 from filings.rules import notice_problems
+from filings.selectors import deadlines_of_notice, sec_closure_days
 from filings.services import (
     NoticeNotReady,
     notice_create,
@@ -168,7 +178,11 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
         return render(
             request,
             "filings/notice_detail.html",
-            {"documents": notice.documents.defer("content"), **notice_document(notice)},
+            {
+                "documents": notice.documents.defer("content"),
+                "deadlines": deadlines_of_notice(notice),
+                **notice_document(notice),
+            },
         )
     if not request.user.has_perm("filings.change_notice"):
         raise PermissionDenied
@@ -244,6 +258,7 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
             "has_previous": previous_step(step) is not None,
             "return_to_review": return_to_review,
             "error_summary": _error_summary(form),
+            "deadlines": deadlines_of_notice(notice),
         },
     )
 
@@ -256,6 +271,31 @@ def _error_summary(form) -> list[tuple[str, str, str]]:
     return error_entries(form)
 
 
+def _now() -> datetime:
+    """The current time; tests replace this seam to stand at a deadline."""
+    return timezone.now()
+
+
+def timing_warnings(deadlines, now: datetime) -> list[str]:
+    """What the clock says about filing the notice now: past its deadline, or on the deadline
+    day after the 5:30 p.m. Eastern cut-off of Regulation S-T Rule 13(a)(2)."""
+    today = now.astimezone(EASTERN).date()
+    notice_due = deadlines.notice_due
+    if is_past_notice_deadline(deadlines=deadlines, today=today):
+        return [
+            f"The last day to file this notice was {notice_due:%A, %B} {notice_due.day}, "
+            f"{notice_due.year}. Filed now, the notice is late and the report cannot be deemed "
+            "filed on time under Rule 12b-25(b)."
+        ]
+    if is_after_cutoff_on_deadline_day(now=now, deadline=notice_due):
+        deemed = deemed_filing_date(submitted_at=now, closures=sec_closure_days())
+        return [
+            "It is after 5:30 p.m. Eastern on the last day to file this notice: an EDGAR "
+            f"submission started now counts as filed on {deemed:%A, %B} {deemed.day}, a day late."
+        ]
+    return []
+
+
 def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpResponse:
     problems = [
         {
@@ -266,6 +306,7 @@ def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpR
         }
         for problem in notice_problems(notice)
     ]
+    deadlines = deadlines_of_notice(notice)
     edit_urls = {
         step.slug.replace("-", "_"): step_url(notice, step, return_to_review=True)
         for step in STEPS
@@ -281,6 +322,8 @@ def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpR
             "blocking": [entry for entry in problems if entry["problem"].blocking],
             "warnings": [entry for entry in problems if not entry["problem"].blocking],
             "edit_urls": edit_urls,
+            "deadlines": deadlines,
+            "timing_warnings": timing_warnings(deadlines, _now()) if deadlines else [],
             **notice_document(notice),
         },
     )

@@ -54,4 +54,44 @@ document.addEventListener("DOMContentLoaded", () => {
     document.addEventListener("change", update);
     update();
   }
+
+  // Step 1 of the wizard: show the report's deadlines as soon as its form, period end and
+  // filer status are filled in. The server computes them; this only asks it again on change.
+  const preview = document.getElementById("deadline-preview");
+  if (preview) {
+    const form = preview.closest("form");
+    const names = [
+      "registrant",
+      "form_type",
+      "filer_status",
+      "period_end",
+      "distribution_date",
+      "transmission_date",
+      "is_erisa_plan",
+    ];
+    let latest = 0;
+    const refresh = () => {
+      const params = new URLSearchParams();
+      const data = new FormData(form);
+      names.forEach((name) => {
+        if (data.has(name)) {
+          params.set(name, data.get(name));
+        }
+      });
+      const request = ++latest;
+      fetch(`${preview.dataset.previewUrl}?${params}`, { credentials: "same-origin" })
+        .then((response) => (response.ok ? response.text() : null))
+        .then((html) => {
+          if (html !== null && request === latest) {
+            preview.innerHTML = html;
+          }
+        })
+        .catch(() => {});
+    };
+    form.addEventListener("change", (event) => {
+      if (names.includes(event.target.name)) {
+        refresh();
+      }
+    });
+  }
 });

@@ -145,3 +145,19 @@ def test_a_stored_statement_stays_visible_with_its_download_link(
     expect(field(page, "third_party_statement")).to_be_hidden()
     field(page, "relief_claimed").get_by_label("Yes").check()
     expect(field(page, "third_party_statement")).to_be_visible()
+
+
+def test_step_one_shows_the_deadlines_as_soon_as_they_are_known(page, compliance_user, lexington):
+    log_in(page, compliance_user.username, PASSWORD)
+    page.goto(f"/notices/new/?registrant={lexington.pk}")
+    preview = page.locator("#deadline-preview")
+    expect(preview).to_contain_text("appear once the report")
+    page.get_by_label("Form 10-K", exact=True).check()
+    page.get_by_role("combobox", name="Filer status for this period").select_option(
+        label="Accelerated filer"
+    )
+    page.get_by_label("For period ended").fill("2026-03-31")
+    page.get_by_label("For period ended").blur()
+    expect(preview).to_contain_text("File Form 12b-25 by")
+    expect(preview).to_contain_text("Tue, June 16, 2026")
+    expect(preview).to_contain_text("Tue, June 30, 2026")

@@ -1,0 +1,116 @@
+"""The deadlines where users see them: step 1 of the wizard, the review page, the dashboard."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from filings import deadline_views, views
+from filings.demo import LEXINGTON_NOTICE, LEXINGTON_SIGNER
+from filings.models import Notice, NoticeSigner
+from filings.services import notice_finalize
+from tests.test_wizard import step_url
+
+pytestmark = pytest.mark.django_db
+EASTERN = ZoneInfo("America/New_York")
+
+# FYE 2026-03-31, accelerated 10-K: due Monday 2026-06-15 (the 75th day is a Sunday), notice
+# by 2026-06-16, grace period ends 2026-06-30.
+ACCELERATED_10K = {
+    "form_type": "10-K",
+    "period_end": date(2026, 3, 31),
+    "filer_status": "accelerated",
+}
+
+
+@pytest.fixture
+def notice(lexington) -> Notice:
+    notice = Notice.objects.create(registrant=lexington, **{**LEXINGTON_NOTICE, **ACCELERATED_10K})
+    NoticeSigner.objects.create(notice=notice, **LEXINGTON_SIGNER)
+    return notice
+
+
+def test_the_preview_shows_the_three_dates_once_form_period_and_status_are_known(
+    compliance_client, lexington
+):
+    url = reverse("deadlines:preview")
+    incomplete = compliance_client.get(url, {"form_type": "10-K"}).content.decode()
+    assert "appear once the report, the period end and the filer status are known" in incomplete
+    page = compliance_client.get(
+        url, {"form_type": "10-K", "period_end": "2026-03-31", "registrant": lexington.pk}
+    ).content.decode()
+    # The registrant's own status (non-accelerated: 90 days) when none is chosen.
+    assert "Mon, June 29, 2026" in page
+    page = compliance_client.get(
+        url, {"form_type": "10-K", "period_end": "2026-03-31", "filer_status": "accelerated"}
+    ).content.decode()
+    for day in ["Mon, June 15, 2026", "Tue, June 16, 2026", "Tue, June 30, 2026"]:
+        assert day in page
+    ten_d = compliance_client.get(url, {"form_type": "10-D", "period_end": "2026-03-31"})
+    assert "distribution date" in ten_d.content.decode()
+
+
+def test_the_preview_needs_a_login_and_the_notice_role(client, outsider):
+    url = reverse("deadlines:preview")
+    assert client.get(url).status_code == 302
+    client.force_login(outsider)
+    assert client.get(url).status_code == 403
+
+
+def test_step_one_of_a_started_notice_shows_its_dates(compliance_client, notice):
+    page = compliance_client.get(step_url(notice, "report")).content.decode()
+    assert 'id="deadline-preview"' in page
+    assert "Tue, June 16, 2026" in page
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [
+        (datetime(2026, 6, 16, 17, 0, tzinfo=EASTERN), None),
+        (datetime(2026, 6, 16, 17, 45, tzinfo=EASTERN), "counts as filed on Wednesday, June 17"),
+        (datetime(2026, 6, 17, 9, 0, tzinfo=EASTERN), "The last day to file this notice was"),
+    ],
+)
+def test_the_review_shows_the_dates_and_warns_when_time_runs_out(
+    compliance_client, notice, monkeypatch, now, expected
+):
+    monkeypatch.setattr(views, "_now", lambda: now)
+    response = compliance_client.get(step_url(notice, "review"))
+    page = response.content.decode()
+    assert "Tue, June 30, 2026" in page
+    if expected is None:
+        assert response.context["timing_warnings"] == []
+    else:
+        [warning] = response.context["timing_warnings"]
+        assert expected in warning
+        assert expected in page
+
+
+def test_the_dashboard_lists_drafts_with_days_left_and_overdue_ones_stand_out(
+    compliance_client, notice, lexington, monkeypatch
+):
+    overdue = Notice.objects.create(
+        registrant=lexington,
+        **{**LEXINGTON_NOTICE, **ACCELERATED_10K, "period_end": date(2025, 12, 31)},
+    )
+    monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 6, 12))
+    response = compliance_client.get(reverse("home"))
+    rows = response.context["notices_in_progress"]
+    assert [(row.notice, row.days_left) for row in rows] == [(overdue, -87), (notice, 4)]
+    page = response.content.decode()
+    assert "Overdue" in page and "the deadline passed 87 days ago" in page
+    assert "4 days" in page
+
+
+def test_the_dashboard_lists_running_grace_periods_with_days_left(
+    compliance_client, notice, monkeypatch
+):
+    final = notice_finalize(notice=notice, user=None)
+    monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 6, 20))
+    response = compliance_client.get(reverse("home"))
+    assert response.context["notices_in_progress"] == []
+    [row] = response.context["notices_in_grace"]
+    assert (row.notice, row.days_left) == (final, 10)
+    monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 7, 1))
+    assert compliance_client.get(reverse("home")).context["notices_in_grace"] == []
