@@ -67,6 +67,17 @@ def lexington(db) -> Registrant:
     return registrant
 
 
+@pytest.fixture
+def seed_notice(lexington):
+    """The Lexington notice of the seed, complete and without warnings, still a draft."""
+    from filings.demo import LEXINGTON_NOTICE, LEXINGTON_SIGNER
+    from filings.models import Notice, NoticeSigner
+
+    notice = Notice.objects.create(registrant=lexington, **LEXINGTON_NOTICE)
+    NoticeSigner.objects.create(notice=notice, **LEXINGTON_SIGNER)
+    return notice
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads of each test go to a folder of its own, never to the project's media/."""

@@ -70,3 +70,20 @@ def signature_step(signer_id: int | None = None, **overrides) -> dict:
         )
     data.update(overrides)
     return data
+
+
+# What a reader of the seed notice finds on it, besides the narrative and the attachment.
+SEED_FACTS = [
+    "Lexington Precision Corporation",
+    "767 Third Avenue",
+    "New York, New York 10017",
+    "0-3252",
+    "December 31, 2003",
+    "Warren Delano",
+    "212",
+    "319-4657",
+    "President, Co-Principal Executive Officer",
+    "March 30, 2004",
+    "ATTACHMENT TO FORM 12b-25",
+    "LEXINGTON PRECISION CORPORATION",
+]

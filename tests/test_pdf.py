@@ -10,19 +10,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
-from filings.demo import ATTACHMENT, LEXINGTON_NOTICE, LEXINGTON_SIGNER, NARRATIVE
-from filings.models import Notice, NoticeDocument, NoticeSigner
+from filings.demo import ATTACHMENT, NARRATIVE
+from filings.models import NoticeDocument, NoticeSigner
 from filings.pdf import StaticFilesOnlyFetcher, notice_pdf_html, render_notice_pdf
 from filings.services import NoticeNotReady, notice_finalize
+from tests import seed
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def seed_notice(lexington) -> Notice:
-    notice = Notice.objects.create(registrant=lexington, **LEXINGTON_NOTICE)
-    NoticeSigner.objects.create(notice=notice, **LEXINGTON_SIGNER)
-    return notice
 
 
 def pdf_text(content: bytes) -> str:
@@ -38,18 +32,7 @@ def folded(text: str) -> str:
 def test_the_seed_pdf_carries_every_fact_of_the_seed(seed_notice):
     text = pdf_text(render_notice_pdf(seed_notice))
     for fact in [
-        "Lexington Precision Corporation",
-        "767 Third Avenue",
-        "New York, New York 10017",
-        "0-3252",
-        "December 31, 2003",
-        "Warren Delano",
-        "212",
-        "319-4657",
-        "President, Co-Principal Executive Officer",
-        "March 30, 2004",
-        "ATTACHMENT TO FORM 12b-25",
-        "LEXINGTON PRECISION CORPORATION",
+        *seed.SEED_FACTS,
         "GENERAL INSTRUCTIONS",
         "FORM 12b-25",
         "NOTIFICATION OF LATE FILING",

@@ -1,28 +1,19 @@
 import pytest
 
-from filings.demo import LEXINGTON_NOTICE, LEXINGTON_SIGNER
-from filings.models import Notice, NoticeSigner
+from filings.models import Notice
 from filings.rules import blocking_problems, warnings
 from tests import seed
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def complete_notice(lexington) -> Notice:
-    """The seed notice, complete and without warnings."""
-    notice = Notice.objects.create(registrant=lexington, **LEXINGTON_NOTICE)
-    NoticeSigner.objects.create(notice=notice, **LEXINGTON_SIGNER)
-    return notice
-
-
 def messages(problems) -> list[str]:
     return [problem.message for problem in problems]
 
 
-def test_the_seed_notice_has_no_problem(complete_notice):
-    assert blocking_problems(complete_notice) == []
-    assert warnings(complete_notice) == []
+def test_the_seed_notice_has_no_problem(seed_notice):
+    assert blocking_problems(seed_notice) == []
+    assert warnings(seed_notice) == []
 
 
 def test_an_empty_draft_lists_what_is_missing_step_by_step(lexington):
@@ -37,55 +28,53 @@ def test_an_empty_draft_lists_what_is_missing_step_by_step(lexington):
     assert "Add at least one signer." in messages(blocking_problems(notice))
 
 
-def test_unchecked_part_ii_is_a_warning_not_a_blocker(complete_notice):
-    complete_notice.relief_claimed = False
-    assert blocking_problems(complete_notice) == []
-    [warning] = warnings(complete_notice)
+def test_unchecked_part_ii_is_a_warning_not_a_blocker(seed_notice):
+    seed_notice.relief_claimed = False
+    assert blocking_problems(seed_notice) == []
+    [warning] = warnings(seed_notice)
     assert warning.step == "part-2"
     assert warning.message.startswith("Part II is unchecked")
 
 
 @pytest.mark.parametrize("word", ["restatement", "error", "impairment", "investigation"])
-def test_a_risky_word_in_the_narrative_with_no_change_in_part_iv_3_is_a_warning(
-    complete_notice, word
-):
-    complete_notice.narrative = f"{seed.NARRATIVE} The audit committee's {word} continues."
-    complete_notice.significant_change = False
-    complete_notice.significant_change_explanation = ""
-    [warning] = warnings(complete_notice)
+def test_a_risky_word_in_the_narrative_with_no_change_in_part_iv_3_is_a_warning(seed_notice, word):
+    seed_notice.narrative = f"{seed.NARRATIVE} The audit committee's {word} continues."
+    seed_notice.significant_change = False
+    seed_notice.significant_change_explanation = ""
+    [warning] = warnings(seed_notice)
     assert warning.step == "part-4"
     assert word in warning.message
 
 
-def test_a_risky_word_is_fine_when_part_iv_3_is_yes(complete_notice):
-    complete_notice.narrative = f"{seed.NARRATIVE} An impairment review is under way."
-    assert warnings(complete_notice) == []
+def test_a_risky_word_is_fine_when_part_iv_3_is_yes(seed_notice):
+    seed_notice.narrative = f"{seed.NARRATIVE} An impairment review is under way."
+    assert warnings(seed_notice) == []
 
 
-def test_an_expected_restatement_must_be_disclosed(complete_notice):
-    complete_notice.restatement_expected = True
-    [warning] = warnings(complete_notice)
+def test_an_expected_restatement_must_be_disclosed(seed_notice):
+    seed_notice.restatement_expected = True
+    [warning] = warnings(seed_notice)
     assert "neither Part III nor the Part IV(3) explanation discloses it" in warning.message
-    complete_notice.narrative += " The registrant expects to restate its 2002 financial statements."
-    assert warnings(complete_notice) == []
+    seed_notice.narrative += " The registrant expects to restate its 2002 financial statements."
+    assert warnings(seed_notice) == []
 
 
-def test_a_narrative_shorter_than_a_sentence_is_a_warning(complete_notice):
-    complete_notice.narrative = "Auditor delay."
-    [warning] = warnings(complete_notice)
+def test_a_narrative_shorter_than_a_sentence_is_a_warning(seed_notice):
+    seed_notice.narrative = "Auditor delay."
+    [warning] = warnings(seed_notice)
     assert warning.message.startswith("The narrative is shorter than a sentence")
 
 
-def test_a_transition_box_on_a_form_without_one_blocks(complete_notice):
-    complete_notice.form_type = "10-D"
-    complete_notice.is_transition_report = True
+def test_a_transition_box_on_a_form_without_one_blocks(seed_notice):
+    seed_notice.form_type = "10-D"
+    seed_notice.is_transition_report = True
     assert "Only Forms 10-K, 20-F, 11-K and 10-Q have transition reports." in messages(
-        blocking_problems(complete_notice)
+        blocking_problems(seed_notice)
     )
 
 
-def test_relief_because_of_a_third_party_needs_the_statement(complete_notice):
-    complete_notice.third_party_cause = True
-    assert messages(blocking_problems(complete_notice)) == [
+def test_relief_because_of_a_third_party_needs_the_statement(seed_notice):
+    seed_notice.third_party_cause = True
+    assert messages(blocking_problems(seed_notice)) == [
         "Attach the third party's signed statement required by Rule 12b-25(c)."
     ]

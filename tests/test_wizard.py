@@ -27,12 +27,17 @@ def post_step(client, notice: Notice, slug: str, data: dict, expect_next: str | 
     return response
 
 
-def walk_to_review(client, registrant) -> Notice:
-    notice = start_notice(client, registrant)
-    post_step(client, notice, "part-1", seed.PART_I, "part-2")
+def fill_parts_ii_to_iv(client, notice: Notice) -> None:
+    """From Part II (Part I saved) to the signature step, with the seed's answers."""
     post_step(client, notice, "part-2", seed.PART_II, "part-3")
     post_step(client, notice, "part-3", seed.PART_III, "part-4")
     post_step(client, notice, "part-4", seed.PART_IV, "signature")
+
+
+def walk_to_review(client, registrant) -> Notice:
+    notice = start_notice(client, registrant)
+    post_step(client, notice, "part-1", seed.PART_I, "part-2")
+    fill_parts_ii_to_iv(client, notice)
     signer = notice.signers.get()
     post_step(client, notice, "signature", seed.signature_step(signer.pk), "review")
     return notice
@@ -43,21 +48,7 @@ def test_the_seed_notice_walks_every_step_to_a_review_with_every_fact(compliance
     response = compliance_client.get(step_url(notice, "review"))
     assert response.status_code == 200
     page = response.content.decode()
-    facts = [
-        "Lexington Precision Corporation",
-        "767 Third Avenue",
-        "New York, New York 10017",
-        "0-3252",
-        "December 31, 2003",
-        "Warren Delano",
-        "212",
-        "319-4657",
-        "President, Co-Principal Executive Officer",
-        "March 30, 2004",
-        "ATTACHMENT TO FORM 12b-25",
-        "LEXINGTON PRECISION CORPORATION",
-    ]
-    for fact in facts:
+    for fact in seed.SEED_FACTS:
         assert fact in page, fact
     document = response.context
     assert document["narrative"] == seed.NARRATIVE

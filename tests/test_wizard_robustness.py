@@ -10,7 +10,7 @@ from filings.models import Notice
 from filings.rules import warnings
 from filings.services import notice_save_step
 from tests import seed
-from tests.test_wizard import post_step, start_notice, step_url, walk_to_review
+from tests.test_wizard import fill_parts_ii_to_iv, post_step, start_notice, step_url, walk_to_review
 
 pytestmark = pytest.mark.django_db
 
@@ -62,12 +62,7 @@ def test_only_the_steps_own_fields_are_kept_from_a_failed_post(compliance_client
 
 
 def test_a_forged_signer_count_cannot_lock_the_notice(compliance_client, notice):
-    for slug, data in [
-        ("part-2", seed.PART_II),
-        ("part-3", seed.PART_III),
-        ("part-4", seed.PART_IV),
-    ]:
-        post_step(compliance_client, notice, slug, data)
+    fill_parts_ii_to_iv(compliance_client, notice)
     signer = notice.signers.get()
     forged = seed.signature_step(signer.pk, **{"signers-TOTAL_FORMS": "5000"})
     assert post_step(compliance_client, notice, "signature", forged).status_code == 200
@@ -131,12 +126,7 @@ def test_error_summary_links_reach_radio_questions_and_signer_rows(compliance_cl
     page = response.content.decode()
     assert 'href="#id_third_party_cause_0"' in page and 'id="id_third_party_cause_0"' in page
     assert "Say whether someone other than the registrant is the cause." in page
-    for slug, data in [
-        ("part-2", seed.PART_II),
-        ("part-3", seed.PART_III),
-        ("part-4", seed.PART_IV),
-    ]:
-        post_step(compliance_client, notice, slug, data)
+    fill_parts_ii_to_iv(compliance_client, notice)
     signer = notice.signers.get()
     response = post_step(
         compliance_client,

@@ -7,7 +7,7 @@ from django.urls import reverse
 from filings.models import Notice
 from tests import seed
 from tests.conftest import make_registrant
-from tests.test_wizard import post_step, start_notice, step_url
+from tests.test_wizard import fill_parts_ii_to_iv, post_step, start_notice, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -94,12 +94,7 @@ def test_a_forged_signer_count_is_a_form_error_not_a_crash(compliance_client, no
     )
     # The signature step is not reachable yet, so the user is sent to the first incomplete one.
     assert response.status_code == 302
-    for slug, data in [
-        ("part-2", seed.PART_II),
-        ("part-3", seed.PART_III),
-        ("part-4", seed.PART_IV),
-    ]:
-        post_step(compliance_client, notice, slug, data)
+    fill_parts_ii_to_iv(compliance_client, notice)
     response = post_step(
         compliance_client,
         notice,
