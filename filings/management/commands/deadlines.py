@@ -3,9 +3,10 @@
 import json
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from filings.deadlines import REPORT_FORMS, DeadlineInputError
+from filings.management.base import OneLineErrorCommand
 from filings.selectors import notice_deadlines
 from registrants.models import FilerStatus
 
@@ -19,7 +20,7 @@ def _parse_date(value: str | None, option: str) -> date | None:
         raise CommandError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD.") from None
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorCommand):
     help = (
         "Print the report due date, the Form 12b-25 deadline and the grace period end of a "
         "periodic report as JSON, counting SEC closure days from the database. "

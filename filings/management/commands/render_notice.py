@@ -1,14 +1,15 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from filings.management.base import OneLineErrorCommand
 from filings.models import Notice
 from filings.pdf import render_notice_pdf
 
 FORMATS = ("pdf",)
 
 
-class Command(BaseCommand):
+class Command(OneLineErrorCommand):
     help = "Render a notice to a file: python manage.py render_notice ID --format pdf --output FILE"
 
     def add_arguments(self, parser):
