@@ -7,6 +7,16 @@ class NoticeSignerInline(admin.TabularInline):
     model = NoticeSigner
     extra = 0
 
+    # The signers of a final notice are part of its stored documents.
+    def has_add_permission(self, request, obj=None):
+        return (obj is None or not obj.is_final) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or not obj.is_final) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or not obj.is_final) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Notice)
 class NoticeAdmin(admin.ModelAdmin):
@@ -32,6 +42,16 @@ class NoticeAdmin(admin.ModelAdmin):
     ]
     autocomplete_fields = ["registrant", "amends"]
     inlines = [NoticeSignerInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The status changes only by finalizing, and a final notice no longer changes at all:
+        # its stored documents must keep matching it.
+        if obj is not None and obj.is_final:
+            return [field.name for field in self.model._meta.fields]
+        return [*self.readonly_fields, "status", "finalized_at", "finalized_by"]
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or not obj.is_final
 
 
 @admin.register(SecClosureDay)

@@ -299,21 +299,24 @@ def compute_deadlines(
     12b-25(b) and 0-3). Raises `DeadlineInputError` when the inputs do not fit the form.
     """
     form = report_form(form_type)
-    due = _unrolled_due_date(
-        form,
-        period_end=period_end,
-        filer_status=filer_status,
-        anchors={DISTRIBUTION_DATE: distribution_date, TRANSMISSION_DATE: transmission_date},
-        erisa=erisa,
-    )
-    report_due = roll_to_business_day(due, closures)
-    return NoticeDeadlines(
-        edgar_type=form.edgar_type,
-        report_due=report_due,
-        notice_due=next_business_day(report_due, closures),
-        grace_days=form.grace_days,
-        grace_end=roll_to_business_day(report_due + timedelta(days=form.grace_days), closures),
-    )
+    try:
+        due = _unrolled_due_date(
+            form,
+            period_end=period_end,
+            filer_status=filer_status,
+            anchors={DISTRIBUTION_DATE: distribution_date, TRANSMISSION_DATE: transmission_date},
+            erisa=erisa,
+        )
+        report_due = roll_to_business_day(due, closures)
+        return NoticeDeadlines(
+            edgar_type=form.edgar_type,
+            report_due=report_due,
+            notice_due=next_business_day(report_due, closures),
+            grace_days=form.grace_days,
+            grace_end=roll_to_business_day(report_due + timedelta(days=form.grace_days), closures),
+        )
+    except OverflowError:
+        raise DeadlineInputError("The deadlines of a period that late cannot be counted.") from None
 
 
 # For the review page ----------------------------------------------------------------------

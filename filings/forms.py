@@ -17,6 +17,8 @@ from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS, TRANSMISSION_DA
 from filings.models import Notice, NoticeSigner, NoticeStatus
 from filings.rules import (
     DISTRIBUTION_DATE_FORMS,
+    EARLIEST_DATE,
+    LATEST_DATE,
     STEP_PART_I,
     STEP_PART_II,
     STEP_PART_III,
@@ -578,3 +580,11 @@ class DeadlinePreviewForm(forms.Form):
     distribution_date = forms.DateField(required=False)
     transmission_date = forms.DateField(required=False)
     is_erisa_plan = forms.BooleanField(required=False)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in ("period_end", "distribution_date", "transmission_date"):
+            value = cleaned_data.get(name)
+            if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+                self.add_error(name, "Enter a date between 1934 and 2099.")
+        return cleaned_data

@@ -1,8 +1,12 @@
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 
-from filings.services import CONTROL_FIELDS
-
 EXPIRED_POST_SESSION_KEY = "post_kept_through_login"
+# Form fields that are the page's controls, not what the user typed.
+CONTROL_FIELDS = {"csrfmiddlewaretoken", "action"}
+# Bounds on what an anonymous request may leave in a session: the pages most recently posted,
+# each up to a generous size for a long narrative.
+KEPT_PAGES = 5
+KEPT_CHARACTERS_PER_PAGE = 200_000
 
 
 def keeps_typed_input_through_login(view_func):
@@ -20,12 +24,17 @@ class LoginRequiredKeepingInputMiddleware(LoginRequiredMiddleware):
         if request.method == "POST" and getattr(
             view_func, "keeps_typed_input_through_login", False
         ):
-            # One entry per page, so that several tabs posting after the expiry all keep theirs.
-            kept = request.session.get(EXPIRED_POST_SESSION_KEY, {})
-            kept[request.path] = {
+            typed = {
                 key: [value.replace("\x00", "") for value in values]
                 for key, values in request.POST.lists()
                 if key not in CONTROL_FIELDS
             }
-            request.session[EXPIRED_POST_SESSION_KEY] = kept
+            size = sum(len(key) + sum(map(len, values)) for key, values in typed.items())
+            if size <= KEPT_CHARACTERS_PER_PAGE:
+                # One entry per page, so that several tabs posting after the expiry all keep
+                # theirs; the oldest entries go first.
+                kept = request.session.get(EXPIRED_POST_SESSION_KEY, {})
+                kept.pop(request.path, None)
+                kept[request.path] = typed
+                request.session[EXPIRED_POST_SESSION_KEY] = dict(list(kept.items())[-KEPT_PAGES:])
         return super().handle_no_permission(request, view_func)

@@ -3,6 +3,7 @@ finalization. Pure reads of a notice and its signers; no writes."""
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from filings.deadlines import DISTRIBUTION_DATE, REPORT_FORMS
 from filings.models import Notice
@@ -34,6 +35,9 @@ RESTATEMENT_WORDS = re.compile(
     r"\b(restat\w*|misstat\w*|correction\w*|correcting|corrected)\b", re.IGNORECASE
 )
 MIN_NARRATIVE_WORDS = 8
+# Dates a notice can sensibly carry: from the Exchange Act to the end of this century.
+EARLIEST_DATE = date(1934, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,22 @@ def _missing(notice: Notice, step: str, fields: dict[str, str]) -> list[Problem]
     ]
 
 
+def _out_of_range(notice: Notice, step: str, fields: list[str]) -> list[Problem]:
+    return [
+        Problem(step, "Enter a date between 1934 and 2099.", field)
+        for field in fields
+        if getattr(notice, field) is not None
+        and not EARLIEST_DATE <= getattr(notice, field) <= LATEST_DATE
+    ]
+
+
 def _report(notice: Notice) -> list[Problem]:
-    problems = _missing(
+    problems = _out_of_range(
+        notice,
+        STEP_REPORT,
+        ["period_end", "transition_period_end", "distribution_date", "transmission_date"],
+    )
+    problems += _missing(
         notice,
         STEP_REPORT,
         {
@@ -260,7 +278,8 @@ def _part_iv(notice: Notice) -> list[Problem]:
 
 
 def _signature(notice: Notice) -> list[Problem]:
-    problems = _missing(
+    problems = _out_of_range(notice, STEP_SIGNATURE, ["signature_date"])
+    problems += _missing(
         notice,
         STEP_SIGNATURE,
         {

@@ -84,7 +84,9 @@ def deadlines_of_notice(
 class NoticeTimeline:
     notice: Notice
     deadlines: NoticeDeadlines
-    days_left: int  # to the date that matters for the list it is in; negative when passed
+    # To the date that matters for the list it is in; negative when passed; None for an
+    # amendment, which has no deadline of its own.
+    days_left: int | None
 
     @property
     def days_late(self) -> int:
@@ -93,9 +95,9 @@ class NoticeTimeline:
 
 def dashboard_notices(*, today: date) -> tuple[list[NoticeTimeline], list[NoticeTimeline]]:
     """The dashboard's two lists of notices of active registrants: drafts with the days left
-    to file them (negative when the notice deadline has passed), soonest first; and notices
-    claiming Rule 12b-25(b) relief whose report is past due and whose grace period is still
-    running, with the days left in it."""
+    to file them (negative when the notice deadline has passed), soonest first; and final
+    notices claiming Rule 12b-25(b) relief whose report is past due and whose grace period is
+    still running, with the days left in it."""
     closures = sec_closure_days()
     notices = Notice.objects.filter(registrant__is_active=True).select_related("registrant")
     in_progress, in_grace = [], []
@@ -104,9 +106,14 @@ def dashboard_notices(*, today: date) -> tuple[list[NoticeTimeline], list[Notice
         if deadlines is None:
             continue
         if not notice.is_final:
-            days = (deadlines.notice_due - today).days
+            # An amendment has no deadline of its own: the original notice met it.
+            days = None if notice.is_amendment else (deadlines.notice_due - today).days
             in_progress.append(NoticeTimeline(notice, deadlines, days))
-        if notice.relief_claimed and deadlines.report_due < today <= deadlines.grace_end:
+        elif (
+            notice.relief_claimed
+            and not notice.is_amendment
+            and deadlines.report_due < today <= deadlines.grace_end
+        ):
             in_grace.append(NoticeTimeline(notice, deadlines, (deadlines.grace_end - today).days))
     in_progress.sort(key=lambda row: (row.deadlines.notice_due, row.notice.registrant.name))
     in_grace.sort(key=lambda row: (row.deadlines.grace_end, row.notice.registrant.name))

@@ -16,8 +16,16 @@ from registrants.models import Registrant
 
 # Part III and Part IV: what "start from a previous notice" copies.
 CARRIED_OVER_FIELDS = [*PartIIIForm.Meta.fields, *PartIVForm.Meta.fields]
-# Form fields that are wizard controls, not answers.
-CONTROL_FIELDS = {"csrfmiddlewaretoken", "action"}
+
+
+class NoticeIsFinal(Exception):
+    """A final notice no longer changes."""
+
+
+def notice_version(notice: Notice) -> str:
+    """What the review page posts back on finalizing, to be sure nobody changed the notice in
+    between."""
+    return notice.updated_at.isoformat()
 
 
 def notice_to_copy_from(registrant: Registrant) -> Notice | None:
@@ -71,8 +79,12 @@ def notice_save_step(*, notice: Notice, step_slug: str, step_form, user: User) -
     the step's own columns are written, under a row lock, so two tabs saving two steps of the
     same notice do not undo each other."""
     stored = (
-        Notice.objects.select_for_update().only("saved_steps", "pending_input").get(pk=notice.pk)
+        Notice.objects.select_for_update()
+        .only("status", "saved_steps", "pending_input")
+        .get(pk=notice.pk)
     )
+    if stored.is_final:
+        raise NoticeIsFinal
     notice.saved_steps = list(dict.fromkeys([*stored.saved_steps, step_slug]))
     notice.pending_input = {
         slug: kept for slug, kept in stored.pending_input.items() if slug != step_slug
@@ -98,7 +110,11 @@ def notice_keep_pending(*, notice: Notice, step_slug: str, step_form, user: User
     # Only the bookkeeping is written: the form that failed has put unvalidated values on the
     # instance in memory, and those must not reach the saved notice.
     with transaction.atomic():
-        stored = Notice.objects.select_for_update().only("pending_input").get(pk=notice.pk)
+        stored = (
+            Notice.objects.select_for_update().only("status", "pending_input").get(pk=notice.pk)
+        )
+        if stored.is_final:
+            raise NoticeIsFinal
         Notice.objects.filter(pk=notice.pk).update(
             pending_input={**stored.pending_input, step_slug: step_form.kept_input()},
             updated_by=user,
@@ -111,13 +127,19 @@ class NoticeNotReady(Exception):
 
 
 @transaction.atomic
-def notice_finalize(*, notice: Notice, user: User | None) -> Notice:
+def notice_finalize(
+    *, notice: Notice, user: User | None, reviewed_version: str | None = None
+) -> Notice:
     """Make a complete notice final: render its PDFs once (to sign, and with conformed
     signatures) and store their bytes with their SHA-256. A final notice no longer changes;
     a correction is filed as an amendment."""
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
     if notice.is_final:
         raise NoticeNotReady("This notice is already final.")
+    if reviewed_version is not None and reviewed_version != notice_version(notice):
+        raise NoticeNotReady(
+            "The notice changed after you opened the review page. Review it again, then finalize."
+        )
     if first_incomplete_step(notice).slug != STEP_REVIEW or blocking_problems(notice):
         raise NoticeNotReady("Fix the problems listed on the review page first.")
     notice.status = NoticeStatus.FINAL

@@ -25,12 +25,14 @@ from filings.pdf import render_notice_pdf
 from filings.rules import notice_problems
 from filings.selectors import deadlines_of_notice, sec_closure_days
 from filings.services import (
+    NoticeIsFinal,
     NoticeNotReady,
     notice_create,
     notice_finalize,
     notice_keep_pending,
     notice_save_step,
     notice_to_copy_from,
+    notice_version,
 )
 from filings.wizard import (
     STEPS,
@@ -225,28 +227,45 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
 
     return_to_review = request.GET.get("return") == "review"
     if request.method == "POST":
-        action = request.POST.get("action", "next")
-        form = bind_step_form(step, notice, request.POST, request.FILES)
-        back_to = previous_step(step) if action == "back" else None
-        if form.is_valid():
-            notice_save_step(notice=notice, step_slug=step.slug, step_form=form, user=request.user)
-            if action == "exit" or (action == "back" and back_to is None):
-                messages.success(request, "Your notice is saved. Resume it from this list.")
-                return redirect("filings:list")
-            if back_to is not None:
-                return redirect(step_url(notice, back_to))
-            return redirect(step_url(notice, STEPS[-1] if return_to_review else next_step(step)))
-        notice_keep_pending(notice=notice, step_slug=step.slug, step_form=form, user=request.user)
-        if action in {"exit", "back"}:
-            messages.warning(
-                request,
-                f"\u201c{step.title}\u201d has problems, so it is not saved yet; what you typed "
-                "is kept and shown when you return to it.",
-            )
-            return redirect(step_url(notice, back_to) if back_to else reverse("filings:list"))
-    else:
-        data = _input_kept_through_login(request) or pending_data(notice, step)
-        form = bind_step_form(step, notice, data) if data else bind_step_form(step, notice)
+        try:
+            return _submit_step(request, notice, step, return_to_review)
+        except NoticeIsFinal:
+            # Finalized in another tab while this page was being filled in.
+            messages.info(request, "This notice became final meanwhile; nothing was changed.")
+            return redirect("filings:resume", notice.pk)
+    data = _input_kept_through_login(request) or pending_data(notice, step)
+    form = bind_step_form(step, notice, data) if data else bind_step_form(step, notice)
+    return _step_page(request, notice, step, progress, form, return_to_review)
+
+
+def _submit_step(
+    request: HttpRequest, notice: Notice, step: Step, return_to_review: bool
+) -> HttpResponse:
+    """Save a step, or keep what was typed when it does not validate (see notice_step)."""
+    action = request.POST.get("action", "next")
+    form = bind_step_form(step, notice, request.POST, request.FILES)
+    back_to = previous_step(step) if action == "back" else None
+    if form.is_valid():
+        notice_save_step(notice=notice, step_slug=step.slug, step_form=form, user=request.user)
+        if action == "exit" or (action == "back" and back_to is None):
+            messages.success(request, "Your notice is saved. Resume it from this list.")
+            return redirect("filings:list")
+        if back_to is not None:
+            return redirect(step_url(notice, back_to))
+        return redirect(step_url(notice, STEPS[-1] if return_to_review else next_step(step)))
+    notice_keep_pending(notice=notice, step_slug=step.slug, step_form=form, user=request.user)
+    if action in {"exit", "back"}:
+        messages.warning(
+            request,
+            f"\u201c{step.title}\u201d has problems, so it is not saved yet; what you typed "
+            "is kept and shown when you return to it.",
+        )
+        return redirect(step_url(notice, back_to) if back_to else reverse("filings:list"))
+    progress = _progress(Notice.objects.get(pk=notice.pk), step)
+    return _step_page(request, notice, step, progress, form, return_to_review)
+
+
+def _step_page(request, notice, step, progress, form, return_to_review) -> HttpResponse:
     return render(
         request,
         "filings/step.html",
@@ -323,7 +342,10 @@ def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpR
             "warnings": [entry for entry in problems if not entry["problem"].blocking],
             "edit_urls": edit_urls,
             "deadlines": deadlines,
-            "timing_warnings": timing_warnings(deadlines, _now()) if deadlines else [],
+            "timing_warnings": (
+                timing_warnings(deadlines, _now()) if deadlines and not notice.is_amendment else []
+            ),
+            "version": notice_version(notice),
             **notice_document(notice),
         },
     )
@@ -350,7 +372,9 @@ def notice_pdf(request: HttpRequest, notice_id: int) -> HttpResponse:
 def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
     notice = _get_notice(request, notice_id, change=True)
     try:
-        notice_finalize(notice=notice, user=request.user)
+        notice_finalize(
+            notice=notice, user=request.user, reviewed_version=request.POST.get("version", "")
+        )
     except NoticeNotReady as reason:
         messages.error(request, str(reason))
         return redirect(step_url(notice, STEPS[-1]))

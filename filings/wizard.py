@@ -111,22 +111,33 @@ class SignatureStepForm:
         self.formset.save()
 
     def kept_input(self) -> dict[str, list[str]]:
-        """The signature fields, the management form (at most MAX_SIGNERS rows) and the rows'
-        own fields; nothing else that was posted."""
+        """The signature fields and the signers' rows as typed (at most MAX_SIGNERS rows),
+        with a management form rebuilt from the notice's own signers: what was posted for it
+        is not trusted, so a broken or forged one cannot lock the step."""
         kept = self.form.kept_input()
         prefix = self.formset.prefix
-        for key in ("INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
-            name = f"{prefix}-{key}"
-            if name in self.form.data:
-                kept[name] = step_forms.kept_values(self.form.data, name)
-        total = self.formset.total_form_count()  # already capped at MAX_SIGNERS
-        kept[f"{prefix}-TOTAL_FORMS"] = [str(total)]
         row_fields = [*step_forms.SignerForm.Meta.fields, "id", "DELETE"]
-        for index in range(total):
-            for field in row_fields:
-                name = f"{prefix}-{index}-{field}"
-                if name in self.form.data:
-                    kept[name] = step_forms.kept_values(self.form.data, name)
+        saved_signers = self.instance.signers.count()
+        rows = 0
+        for index in range(step_forms.MAX_SIGNERS):
+            typed = {
+                f"{prefix}-{index}-{field}": step_forms.kept_values(
+                    self.form.data, f"{prefix}-{index}-{field}"
+                )
+                for field in row_fields
+                if f"{prefix}-{index}-{field}" in self.form.data
+            }
+            if typed or index < saved_signers:
+                kept.update(typed)
+                rows = index + 1
+        kept.update(
+            {
+                f"{prefix}-TOTAL_FORMS": [str(max(rows, saved_signers))],
+                f"{prefix}-INITIAL_FORMS": [str(saved_signers)],
+                f"{prefix}-MIN_NUM_FORMS": ["0"],
+                f"{prefix}-MAX_NUM_FORMS": [str(step_forms.MAX_SIGNERS)],
+            }
+        )
         return kept
 
     def error_entries(self) -> list[tuple[str, str, str]]:

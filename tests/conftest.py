@@ -86,13 +86,14 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def fail_on_weasyprint_warnings():
-    """Any warning WeasyPrint logs (a font not found, a resource refused...) fails the test."""
+def weasyprint_warnings():
+    """Any warning WeasyPrint logs (a font not found, a resource refused...) fails the test,
+    unless the test expects it: it then takes the records out of this list."""
     records: list[logging.LogRecord] = []
     handler = logging.Handler(level=logging.WARNING)
     handler.emit = records.append
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
-    yield
+    yield records
     logger.removeHandler(handler)
     assert not records, [record.getMessage() for record in records]

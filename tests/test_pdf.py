@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from filings.demo import ATTACHMENT, NARRATIVE
 from filings.models import NoticeDocument, NoticeSigner
-from filings.pdf import StaticFilesOnlyFetcher, notice_pdf_html, render_notice_pdf
+from filings.pdf import StaticFilesOnlyFetcher, html_to_pdf, notice_pdf_html, render_notice_pdf
 from filings.services import NoticeNotReady, notice_finalize
 from tests import seed
 
@@ -225,6 +225,7 @@ def test_render_notice_writes_the_pdf(seed_notice, tmp_path, capsys):
     [
         (["999999"], "No notice with id '999999'."),
         (["abc"], "No notice with id 'abc'."),
+        (["\u00b2"], "No notice with id '\u00b2'."),
         (["1", "--format", "docx"], "Unknown format 'docx': use one of pdf."),
     ],
 )
@@ -235,3 +236,22 @@ def test_render_notice_reports_a_bad_argument_in_one_line(
         call_command("render_notice", *arguments, "--output", str(tmp_path / "x.pdf"))
     assert str(error.value) == message
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_renderer_itself_refuses_every_outside_resource(local_server, weasyprint_warnings):
+    """Raw HTML, as if escaping had failed: the fetcher still lets nothing in."""
+    html = f"""<!doctype html><html><head>
+      <link rel="stylesheet" href="{local_server}/evil.css">
+      <style>@import url({local_server}/import.css);</style></head><body>
+      <img src="{local_server}/pixel.png"> <img src="file:///etc/passwd">
+      <object data="{local_server}/object.pdf"></object>
+      <svg><image href="{local_server}/svg.png" width="10" height="10"/></svg>
+      <a rel="attachment" href="file:///etc/passwd">passwd</a>
+      <p>Body text</p></body></html>"""
+    content = html_to_pdf(html)
+    assert CountingHandler.requests == []
+    assert b"root:x:0:0" not in content
+    assert "Body text" in pdf_text(content)
+    refused = [record.getMessage() for record in weasyprint_warnings]
+    assert refused and all("Refused" in message for message in refused), refused
+    weasyprint_warnings.clear()

@@ -71,12 +71,16 @@ document.addEventListener("DOMContentLoaded", () => {
     ];
     let latest = 0;
     const refresh = () => {
+      // Only what is shown counts: the server discards what a hidden field holds.
       const params = new URLSearchParams();
-      const data = new FormData(form);
       names.forEach((name) => {
-        if (data.has(name)) {
-          params.set(name, data.get(name));
-        }
+        Array.from(form.querySelectorAll(`[name="${name}"]`))
+          .filter((input) => {
+            const container = input.closest("[data-show-if]");
+            return !container || isShown(container);
+          })
+          .filter((input) => !["radio", "checkbox"].includes(input.type) || input.checked)
+          .forEach((input) => params.set(name, input.value));
       });
       const request = ++latest;
       fetch(`${preview.dataset.previewUrl}?${params}`, { credentials: "same-origin" })
@@ -93,5 +97,6 @@ document.addEventListener("DOMContentLoaded", () => {
         refresh();
       }
     });
+    refresh();
   }
 });

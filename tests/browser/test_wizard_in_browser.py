@@ -161,3 +161,18 @@ def test_step_one_shows_the_deadlines_as_soon_as_they_are_known(page, compliance
     expect(preview).to_contain_text("File Form 12b-25 by")
     expect(preview).to_contain_text("Tue, June 16, 2026")
     expect(preview).to_contain_text("Tue, June 30, 2026")
+
+
+def test_the_preview_ignores_answers_hidden_by_a_change_of_form(page, compliance_user, lexington):
+    log_in(page, compliance_user.username, PASSWORD)
+    page.goto(f"/notices/new/?registrant={lexington.pk}")
+    page.get_by_label("For period ended").fill("2025-12-31")
+    page.get_by_label("Form 11-K", exact=True).check()
+    page.get_by_label("Plan subject to ERISA").check()
+    preview = page.locator("#deadline-preview")
+    expect(preview).to_contain_text("Grace period ends (15 days)")
+    page.get_by_label("Form 10-K", exact=True).check()
+    expect(page.get_by_label("Plan subject to ERISA")).to_be_hidden()
+    # Non-accelerated 10-K for 2025-12-31: 90 days, Tuesday 31 March 2026.
+    expect(preview).to_contain_text("Tue, March 31, 2026")
+    expect(preview).not_to_contain_text("ERISA")

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from filings.management.base import OneLineErrorCommand
-from filings.models import Notice
+from filings.models import Notice, NoticeDocument
 from filings.pdf import render_notice_pdf
 
 FORMATS = ("pdf",)
@@ -25,12 +25,22 @@ class Command(OneLineErrorCommand):
                 f"Unknown format {options['format']!r}: use one of {', '.join(FORMATS)}."
             )
         notice_id = options["notice_id"]
-        notice = Notice.objects.filter(pk=int(notice_id)).first() if notice_id.isdigit() else None
+        is_id = notice_id.isascii() and notice_id.isdecimal() and len(notice_id) <= 12
+        notice = Notice.objects.filter(pk=int(notice_id)).first() if is_id else None
         if notice is None:
             raise CommandError(f"No notice with id {notice_id!r}.")
-        content = render_notice_pdf(
-            notice, conformed=options["conformed"], archival=options["archival"]
-        )
+        if notice.is_final and not options["archival"]:
+            # A final notice's documents are the stored bytes, whatever has changed since.
+            kind = (
+                NoticeDocument.Kind.PDF_CONFORMED
+                if options["conformed"]
+                else NoticeDocument.Kind.PDF
+            )
+            content = bytes(notice.documents.get(kind=kind).content)
+        else:
+            content = render_notice_pdf(
+                notice, conformed=options["conformed"], archival=options["archival"]
+            )
         output = Path(options["output"])
         try:
             output.write_bytes(content)
