@@ -12,6 +12,14 @@ from tests.test_wizard import step_url
 pytestmark = pytest.mark.django_db
 
 
+def finalize(client, notice: Notice):
+    """Press "Finalize the notice" on the review page, as the page posts it."""
+    review = client.get(step_url(notice, "review"))
+    return client.post(
+        reverse("filings:finalize", args=[notice.pk]), {"version": review.context["version"]}
+    )
+
+
 def test_the_review_offers_draft_pdfs_marked_draft(compliance_client, seed_notice):
     review = compliance_client.get(step_url(seed_notice, "review")).content.decode()
     pdf_url = reverse("filings:pdf", args=[seed_notice.pk])
@@ -27,7 +35,7 @@ def test_finalizing_from_the_review_stores_the_pdf_and_shows_its_hash(
 ):
     review = compliance_client.get(step_url(seed_notice, "review")).content.decode()
     assert "Finalize the notice" in review
-    response = compliance_client.post(reverse("filings:finalize", args=[seed_notice.pk]))
+    response = finalize(compliance_client, seed_notice)
     assert response.url == reverse("filings:resume", args=[seed_notice.pk])
     page = compliance_client.get(response.url)
     stored = seed_notice.documents.get(kind="pdf")
@@ -47,7 +55,7 @@ def test_finalizing_from_the_review_stores_the_pdf_and_shows_its_hash(
 
 
 def test_a_final_notice_can_no_longer_be_edited(compliance_client, seed_notice):
-    compliance_client.post(reverse("filings:finalize", args=[seed_notice.pk]))
+    finalize(compliance_client, seed_notice)
     response = compliance_client.post(
         step_url(seed_notice, "part-3"), {"narrative": "Changed afterwards.", "action": "next"}
     )
@@ -61,7 +69,7 @@ def test_a_final_notice_can_no_longer_be_edited(compliance_client, seed_notice):
 
 def test_a_notice_with_problems_is_not_finalized(compliance_client, seed_notice):
     seed_notice.signers.all().delete()
-    response = compliance_client.post(reverse("filings:finalize", args=[seed_notice.pk]))
+    response = finalize(compliance_client, seed_notice)
     assert response.url == step_url(seed_notice, "review")
     review = compliance_client.get(response.url).content.decode()
     assert "Fix the problems listed on the review page first." in review
@@ -84,7 +92,7 @@ def test_finalize_takes_only_a_post_with_the_right_role(
 
 
 def test_start_an_amendment_prefills_the_report_and_the_link(compliance_client, seed_notice):
-    compliance_client.post(reverse("filings:finalize", args=[seed_notice.pk]))
+    finalize(compliance_client, seed_notice)
     page = compliance_client.get(
         reverse("filings:new"),
         {"registrant": seed_notice.registrant_id, "amends": seed_notice.pk},
