@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from filings.document import document_filename, notice_document
+from filings.document import document_filename, notice_document, notice_exhibits
+from filings.edgar import EDGAR_FORMATS, edgar_filing_summary
 from filings.forms import NoticeFilterForm, NoticeStartForm
 from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
 from filings.models import Notice, NoticeDocument
@@ -20,6 +21,7 @@ from filings.services import (
     notice_finalize,
     notice_keep_pending,
     notice_save_step,
+    notice_store_edgar_documents,
     notice_to_copy_from,
 )
 from filings.wizard import (
@@ -303,6 +305,43 @@ def notice_pdf(request: HttpRequest, notice_id: int) -> HttpResponse:
     return response
 
 
+def notice_edgar_document(request: HttpRequest, notice_id: int, extension: str) -> HttpResponse:
+    """The notice as an EDGAR document, .htm or .txt, to download: a final notice's stored
+    bytes, or a draft rendered now (named and marked as a draft)."""
+    notice = _get_notice(request, notice_id, change=False)
+    edgar_format = EDGAR_FORMATS.get(extension)
+    if edgar_format is None:
+        raise Http404("No such document format")
+    if notice.is_final:
+        document = _stored_edgar_document(notice, edgar_format.kind)
+        content, filename = bytes(document.content), document.filename
+    else:
+        content = edgar_format.render(notice)
+        filename = document_filename(notice, extension)
+    response = HttpResponse(content, content_type=edgar_format.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _stored_edgar_document(notice: Notice, kind: str) -> NoticeDocument:
+    document = notice.documents.filter(kind=kind).first()
+    if document is None:
+        # Finalized before the EDGAR documents existed: store them once, then serve those.
+        notice_store_edgar_documents(notice=notice)
+        document = notice.documents.get(kind=kind)
+    return document
+
+
+def notice_edgar_summary(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """Template filings/edgar_summary.html; context: filings.edgar.edgar_filing_summary()."""
+    notice = _get_notice(request, notice_id, change=False)
+    if notice.is_final and not {"htm", "txt"} <= set(
+        notice.documents.values_list("kind", flat=True)
+    ):
+        notice_store_edgar_documents(notice=notice)
+    return render(request, "filings/edgar_summary.html", edgar_filing_summary(notice))
+
+
 @require_POST
 def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
     notice = _get_notice(request, notice_id, change=True)
@@ -311,13 +350,16 @@ def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
     except NoticeNotReady as reason:
         messages.error(request, str(reason))
         return redirect(step_url(notice, STEPS[-1]))
-    messages.success(request, "The notice is final. Its PDF is stored; download it to sign.")
+    messages.success(
+        request,
+        "The notice is final. Its PDFs and EDGAR documents are stored; download the PDF to sign.",
+    )
     return redirect("filings:resume", notice.pk)
 
 
 def notice_third_party_statement(request: HttpRequest, notice_id: int) -> FileResponse:
     notice = _get_notice(request, notice_id, change=False)
-    return _pdf_download(notice.third_party_statement)
+    return _pdf_download(notice, notice.third_party_statement)
 
 
 def notice_evidence_of_authority(
@@ -325,19 +367,25 @@ def notice_evidence_of_authority(
 ) -> FileResponse:
     notice = _get_notice(request, notice_id, change=False)
     signer = get_object_or_404(notice.signers, pk=signer_id)
-    return _pdf_download(signer.evidence_of_authority)
+    return _pdf_download(notice, signer.evidence_of_authority)
 
 
-def _pdf_download(field_file) -> FileResponse:
+def _pdf_download(notice: Notice, field_file) -> FileResponse:
+    """An uploaded PDF, named as the exhibit it is filed as (e.g. nt10k-2026-03-31-ex99.pdf),
+    or by its uploaded name while it is not an exhibit."""
     if not field_file:
         raise Http404("No file")
     try:
         handle = field_file.open("rb")
     except FileNotFoundError:
         raise Http404("The stored file is missing") from None
+    exhibit_names = {
+        exhibit.file.name: exhibit.filename
+        for exhibit in notice_exhibits(notice, list(notice.signers.all()))
+    }
     return FileResponse(
         handle,
         as_attachment=True,
-        filename=field_file.name.rsplit("/", 1)[-1],
+        filename=exhibit_names.get(field_file.name, field_file.name.rsplit("/", 1)[-1]),
         content_type="application/pdf",
     )
