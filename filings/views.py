@@ -167,6 +167,7 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
     the stored documents with their SHA-256). A draft: the first step that is not complete."""
     notice = _get_notice(request, notice_id, change=False)
     if notice.is_final:
+        _store_missing_edgar_documents(notice)
         return render(
             request,
             "filings/notice_detail.html",
@@ -313,7 +314,8 @@ def notice_edgar_document(request: HttpRequest, notice_id: int, extension: str) 
     if edgar_format is None:
         raise Http404("No such document format")
     if notice.is_final:
-        document = _stored_edgar_document(notice, edgar_format.kind)
+        _store_missing_edgar_documents(notice)
+        document = notice.documents.get(kind=edgar_format.kind)
         content, filename = bytes(document.content), document.filename
     else:
         content = edgar_format.render(notice)
@@ -323,22 +325,19 @@ def notice_edgar_document(request: HttpRequest, notice_id: int, extension: str) 
     return response
 
 
-def _stored_edgar_document(notice: Notice, kind: str) -> NoticeDocument:
-    document = notice.documents.filter(kind=kind).first()
-    if document is None:
-        # Finalized before the EDGAR documents existed: store them once, then serve those.
+def _store_missing_edgar_documents(notice: Notice) -> None:
+    """A notice finalized before the EDGAR documents existed gets them stored once, on its
+    first view; every later view serves those bytes."""
+    kinds = {edgar_format.kind for edgar_format in EDGAR_FORMATS.values()}
+    if notice.documents.filter(kind__in=kinds).count() < len(kinds):
         notice_store_edgar_documents(notice=notice)
-        document = notice.documents.get(kind=kind)
-    return document
 
 
 def notice_edgar_summary(request: HttpRequest, notice_id: int) -> HttpResponse:
     """Template filings/edgar_summary.html; context: filings.edgar.edgar_filing_summary()."""
     notice = _get_notice(request, notice_id, change=False)
-    if notice.is_final and not {"htm", "txt"} <= set(
-        notice.documents.values_list("kind", flat=True)
-    ):
-        notice_store_edgar_documents(notice=notice)
+    if notice.is_final:
+        _store_missing_edgar_documents(notice)
     return render(request, "filings/edgar_summary.html", edgar_filing_summary(notice))
 
 
