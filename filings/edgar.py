@@ -19,6 +19,7 @@ from filings.models import Notice, NoticeDocument
 HTM_TEMPLATE = "filings/edgar/notice.htm"
 HTM_CONTENT_TYPE = "text/html; charset=us-ascii"
 TXT_CONTENT_TYPE = "text/plain; charset=us-ascii"
+INSTEAD_OF_PRIMARY = "Instead of the primary document"
 
 
 def notice_htm(notice: Notice) -> str:
@@ -81,7 +82,9 @@ def _stored_file(role, edgar_type, document: NoticeDocument | None, note="") -> 
     )
 
 
-def _rendered_file(notice: Notice, role: str, edgar_type: str, extension: str) -> FilingFile:
+def _rendered_file(
+    notice: Notice, role: str, edgar_type: str, extension: str, note: str = ""
+) -> FilingFile:
     content = EDGAR_FORMATS[extension].render(notice)
     return FilingFile(
         role,
@@ -90,6 +93,7 @@ def _rendered_file(notice: Notice, role: str, edgar_type: str, extension: str) -
         hashlib.sha256(content).hexdigest(),
         len(content),
         reverse("filings:edgar_document", args=[notice.pk, extension]),
+        note,
     )
 
 
@@ -143,7 +147,7 @@ def edgar_filing_summary(notice: Notice) -> dict:
         stored = {stored_document.kind: stored_document for stored_document in documents}
         primary = _stored_file("Primary document", submission_type, stored.get("htm"))
         ascii_version = _stored_file(
-            "ASCII version", submission_type, stored.get("txt"), "Instead of the primary document"
+            "ASCII version", submission_type, stored.get("txt"), INSTEAD_OF_PRIMARY
         )
         unofficial = _stored_file(
             "Unofficial PDF copy", submission_type, stored.get("pdf-conformed")
@@ -151,7 +155,9 @@ def edgar_filing_summary(notice: Notice) -> dict:
         authentication = _stored_file("PDF to sign", "", stored.get("pdf"))
     else:
         primary = _rendered_file(notice, "Primary document", submission_type, "htm")
-        ascii_version = _rendered_file(notice, "ASCII version", submission_type, "txt")
+        ascii_version = _rendered_file(
+            notice, "ASCII version", submission_type, "txt", INSTEAD_OF_PRIMARY
+        )
         unofficial = _draft_pdf(notice, "Unofficial PDF copy", submission_type, "conformed")
         authentication = _draft_pdf(notice, "PDF to sign", "", "")
     exhibit_files = [_exhibit_file(exhibit) for exhibit in document["exhibits"]]

@@ -123,6 +123,7 @@ def test_the_summary_of_a_draft_amendment_shows_the_amendment_type_and_draft_fil
     assert hashlib.sha256(render_notice_txt(notice)).hexdigest() in page
     assert "nt10ka-2003-12-31-conformed-draft.pdf" in page
     assert "Stored with its SHA-256 when the notice is finalized." in page
+    assert "Instead of the primary document" in page
 
 
 def test_an_exhibit_downloads_under_the_name_it_is_filed_as(compliance_client, notice):
