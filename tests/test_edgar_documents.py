@@ -252,12 +252,13 @@ def test_typed_quotes_dashes_accents_and_markup_survive_as_references_and_escape
 
 
 def test_long_unbroken_values_still_fit_in_80_columns(lexington):
+    """Values as long as their columns allow (200 characters), words longer than a line."""
     notice = make_notice(
         lexington,
-        contact_name="Maximilian-Alexander " + "Wolfeschlegelsteinhausenbergerdorff" * 3,
-        registrant_name="Very Long Registrant Name " * 10,
+        contact_name="Maximilian-Alexander " + "Wolfeschlegelsteinhausenbergerdorff" * 5,
+        registrant_name=("Very Long Registrant Name " * 8)[:200],
         narrative="https://example.com/" + "a" * 200 + "\n\n\n\nA second paragraph.",
-        signers=[{**LEXINGTON_SIGNER, "title": "Senior Executive Vice President " * 6}],
+        signers=[{**LEXINGTON_SIGNER, "title": ("Senior Executive Vice President " * 7)[:200]}],
     )
     _, txt = assert_edgar_ready(notice)
     assert "A second paragraph." in txt
