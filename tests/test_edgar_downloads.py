@@ -1,4 +1,5 @@
 import hashlib
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -31,7 +32,12 @@ def summary_url(notice: Notice) -> str:
 
 
 def finalize(client, notice: Notice) -> Notice:
-    client.post(reverse("filings:finalize", args=[notice.pk]))
+    """Press "Finalize the notice" on the review page, posting the form's hidden fields as the
+    page has them."""
+    review = client.get(step_url(notice, "review")).content.decode()
+    form = re.search(r'<form method="post" action="[^"]*/finalize/".*?</form>', review, re.S)
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form[0]))
+    client.post(reverse("filings:finalize", args=[notice.pk]), hidden)
     notice.refresh_from_db()
     assert notice.is_final
     return notice
@@ -167,6 +173,19 @@ def test_only_a_role_that_may_see_notices_gets_the_edgar_documents(
 def test_an_unknown_document_format_is_not_found(compliance_client, notice):
     assert compliance_client.get(edgar_url(notice, "pdf")).status_code == 404
     assert compliance_client.get(edgar_url(notice, "html")).status_code == 404
+
+
+def test_render_notice_writes_a_final_notices_stored_edgar_documents(
+    compliance_client, notice, tmp_path
+):
+    finalize(compliance_client, notice)
+    Notice.objects.filter(pk=notice.pk).update(narrative="Changed behind the app's back.")
+    for extension in ("htm", "txt"):
+        output = tmp_path / f"notice.{extension}"
+        call_command(
+            "render_notice", str(notice.pk), "--format", extension, "--output", str(output)
+        )
+        assert output.read_bytes() == bytes(notice.documents.get(kind=extension).content)
 
 
 def test_render_notice_writes_the_edgar_documents(notice, tmp_path, capsys):

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from filings.edgar import EDGAR_FORMATS
 from filings.models import Notice
 from filings.pdf import render_notice_pdf
+from filings.services import notice_store_edgar_documents
 
 FORMATS = ("pdf", *EDGAR_FORMATS)
 
@@ -47,6 +48,11 @@ class Command(BaseCommand):
             content = render_notice_pdf(
                 notice, conformed=options["conformed"], archival=options["archival"]
             )
+        elif notice.is_final:
+            # A final notice's EDGAR documents are the stored bytes, whatever changed since.
+            notice = notice_store_edgar_documents(notice=notice)  # only if finalized before them
+            kind = EDGAR_FORMATS[output_format].kind
+            content = bytes(notice.documents.get(kind=kind).content)
         else:
             content = EDGAR_FORMATS[output_format].render(notice)
         output = Path(options["output"])
