@@ -1,12 +1,14 @@
 """The notice as a document: every value and every piece of the form's wording that the review
-page shows (and the PDF and EDGAR documents will show), built in one place so they cannot
-disagree."""
+page, the PDF and the EDGAR documents show, built in one place so they cannot disagree."""
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models.fields.files import FieldFile
+from django.urls import reverse
+
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
-from filings.models import Notice
+from filings.models import Notice, NoticeSigner
 from filings.rules import TRANSITION_FORMS
 
 PART_II_INTRO = (
@@ -113,21 +115,89 @@ GENERAL_INSTRUCTIONS = [
 ]
 
 
+# Exhibits filed with the notice: (exhibit number, EDGAR document type, description). EDGAR
+# takes a power of attorney as EX-24 and any other exhibit as EX-99; the numbering is
+# *unconfirmed* for Form 12b-25, which has no exhibit table of its own, so it is kept here.
+THIRD_PARTY_STATEMENT_EXHIBIT = (
+    "99",
+    "EX-99",
+    "Statement of the person other than the registrant required by Rule 12b-25(c)",
+)
+EVIDENCE_OF_AUTHORITY_EXHIBIT = ("24", "EX-24", "Evidence of authority to sign of {name}")
+
+
 @dataclass(frozen=True)
 class Box:
     label: str
     checked: bool
 
 
-def document_filename(notice: Notice, extension: str, *, variant: str = "") -> str:
-    """A file name that says what the file is, e.g. "nt10k-2026-03-31.pdf",
-    "nt10qa-2026-03-31-conformed-draft.pdf" (at most 32 characters before any variant)."""
+@dataclass(frozen=True)
+class Exhibit:
+    """A document uploaded to the notice and filed with it, under a name for EDGAR."""
+
+    number: str  # "99", or "24.1" when there are several of a kind
+    edgar_type: str  # the EDGAR document type, e.g. "EX-99"
+    description: str
+    filename: str
+    file: FieldFile
+    download_url: str
+
+
+def document_filename(
+    notice: Notice, extension: str, *, variant: str = "", draft: bool | None = None
+) -> str:
+    """A file name that says what the file is, e.g. "nt10k-2026-03-31.htm",
+    "nt10qa-2026-03-31-conformed-draft.pdf", "ntncsra-2026-03-31-ex24-1.pdf". It keeps to
+    EDGAR's rule for file names (at most 32 characters, letters, digits and hyphens, one
+    extension) for every submission type. `draft` defaults to whether the notice is a draft."""
     kind = "".join(
         character for character in notice.edgar_submission_type.lower() if character.isalnum()
     )
     period = notice.period_end.isoformat() if notice.period_end else "no-period"
-    parts = [kind, period, variant, "" if notice.is_final else "draft"]
+    is_draft = not notice.is_final if draft is None else draft
+    parts = [kind, period, variant, "draft" if is_draft else ""]
     return "-".join(part for part in parts if part) + f".{extension}"
+
+
+def notice_exhibits(notice: Notice, signers: list[NoticeSigner]) -> list[Exhibit]:
+    """The exhibits filed with the notice: the third party's statement when relief is claimed
+    because of it (Rule 12b-25(c)), and the evidence of authority of each signer who is not an
+    executive officer (the form's signature instruction)."""
+    exhibits = []
+    if notice.relief_claimed and notice.third_party_cause and notice.third_party_statement:
+        number, edgar_type, description = THIRD_PARTY_STATEMENT_EXHIBIT
+        exhibits.append(
+            Exhibit(
+                number,
+                edgar_type,
+                description,
+                document_filename(notice, "pdf", variant=f"ex{number}", draft=False),
+                notice.third_party_statement,
+                reverse("filings:third_party_statement", args=[notice.pk]),
+            )
+        )
+    authorized = [
+        signer
+        for signer in signers
+        if not signer.is_executive_officer and signer.evidence_of_authority
+    ]
+    number, edgar_type, description = EVIDENCE_OF_AUTHORITY_EXHIBIT
+    for index, signer in enumerate(authorized, start=1):
+        signer_number = f"{number}.{index}" if len(authorized) > 1 else number
+        exhibits.append(
+            Exhibit(
+                signer_number,
+                edgar_type,
+                description.format(name=signer.name),
+                document_filename(
+                    notice, "pdf", variant=f"ex{signer_number.replace('.', '-')}", draft=False
+                ),
+                signer.evidence_of_authority,
+                reverse("filings:evidence_of_authority", args=[notice.pk, signer.pk]),
+            )
+        )
+    return exhibits
 
 
 def long_date(value: date | None) -> str:
@@ -138,6 +208,7 @@ def long_date(value: date | None) -> str:
 def notice_document(notice: Notice) -> dict:
     """Everything the notice shows, as plain values and wording."""
     transition = notice.is_transition_report
+    signers = list(notice.signers.all())
     return {
         "notice": notice,
         "is_draft": notice.status == "draft",
@@ -186,7 +257,8 @@ def notice_document(notice: Notice) -> dict:
         "signature_registrant_name": notice.signature_registrant_name,
         "signature_statement": SIGNATURE_STATEMENT,
         "signature_date": long_date(notice.signature_date),
-        "signers": list(notice.signers.all()),
+        "signers": signers,
+        "exhibits": notice_exhibits(notice, signers),
         "signature_instruction": SIGNATURE_INSTRUCTION,
         "attention": ATTENTION,
         "omb_number": OMB_NUMBER,

@@ -190,6 +190,8 @@ class NoticeDocument(models.Model):
     class Kind(models.TextChoices):
         PDF = "pdf", "PDF to sign"
         PDF_CONFORMED = "pdf-conformed", "PDF with conformed signatures"
+        HTM = "htm", "EDGAR document (HTML)"
+        TXT = "txt", "EDGAR document (ASCII)"
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -207,6 +209,13 @@ class NoticeDocument(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+    def get_absolute_url(self) -> str:
+        """Where the stored bytes are downloaded."""
+        if self.kind in {self.Kind.HTM, self.Kind.TXT}:
+            return reverse("filings:edgar_document", args=[self.notice_id, self.kind])
+        url = reverse("filings:pdf", args=[self.notice_id])
+        return f"{url}?variant=conformed" if self.kind == self.Kind.PDF_CONFORMED else url
 
 
 class SecClosureDay(models.Model):

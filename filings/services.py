@@ -1,4 +1,5 @@
-"""Writes to notices: starting one, saving a wizard step, keeping input that did not validate."""
+"""Writes to notices: starting one, saving a wizard step, keeping input that did not validate,
+finalizing one and storing its documents."""
 
 import hashlib
 
@@ -7,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from filings.document import document_filename
+from filings.edgar import EDGAR_FORMATS
 from filings.forms import PartIIIForm, PartIVForm
 from filings.models import Notice, NoticeDocument, NoticeSigner, NoticeStatus
 from filings.pdf import render_notice_pdf
@@ -130,9 +132,10 @@ class NoticeNotReady(Exception):
 def notice_finalize(
     *, notice: Notice, user: User | None, reviewed_version: str | None = None
 ) -> Notice:
-    """Make a complete notice final: render its PDFs once (to sign, and with conformed
-    signatures) and store their bytes with their SHA-256. A final notice no longer changes;
-    a correction is filed as an amendment."""
+    """Make a complete notice final: render its documents once (the PDF to sign, the PDF with
+    conformed signatures, the EDGAR HTML and ASCII documents) and store their bytes with their
+    SHA-256. A final notice no longer changes; a correction is filed as an amendment.
+    `reviewed_version` (from the review page) must still be the notice's version."""
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
     if notice.is_final:
         raise NoticeNotReady("This notice is already final.")
@@ -150,13 +153,51 @@ def notice_finalize(
         (NoticeDocument.Kind.PDF, False),
         (NoticeDocument.Kind.PDF_CONFORMED, True),
     ):
-        content = render_notice_pdf(notice, conformed=conformed)
-        NoticeDocument.objects.create(
+        _document_store(
             notice=notice,
             kind=kind,
             filename=document_filename(notice, "pdf", variant="conformed" if conformed else ""),
             content_type="application/pdf",
-            content=content,
-            sha256=hashlib.sha256(content).hexdigest(),
+            content=render_notice_pdf(notice, conformed=conformed),
         )
+    _edgar_documents_store(notice=notice, stored_kinds=set())
     return notice
+
+
+@transaction.atomic
+def notice_store_edgar_documents(*, notice: Notice) -> Notice:
+    """Store the EDGAR documents (HTML and ASCII) of a final notice that lacks them because it
+    was finalized before they existed. A final notice no longer changes, so rendering them now
+    gives what finalizing would have stored; documents already stored are left as they are."""
+    notice = Notice.objects.select_for_update().get(pk=notice.pk)
+    if not notice.is_final:
+        raise NoticeNotReady("Only a final notice has stored documents.")
+    _edgar_documents_store(
+        notice=notice, stored_kinds=set(notice.documents.values_list("kind", flat=True))
+    )
+    return notice
+
+
+def _edgar_documents_store(*, notice: Notice, stored_kinds: set[str]) -> None:
+    for edgar_format in EDGAR_FORMATS.values():
+        if edgar_format.kind not in stored_kinds:
+            _document_store(
+                notice=notice,
+                kind=edgar_format.kind,
+                filename=document_filename(notice, edgar_format.extension),
+                content_type=edgar_format.content_type,
+                content=edgar_format.render(notice),
+            )
+
+
+def _document_store(
+    *, notice: Notice, kind: str, filename: str, content_type: str, content: bytes
+) -> NoticeDocument:
+    return NoticeDocument.objects.create(
+        notice=notice,
+        kind=kind,
+        filename=filename,
+        content_type=content_type,
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+    )

@@ -10,6 +10,12 @@ urlpatterns = [
     path("<int:notice_id>/", views.notice_resume, name="resume"),
     path("<int:notice_id>/pdf/", views.notice_pdf, name="pdf"),
     path("<int:notice_id>/finalize/", views.notice_finalize_view, name="finalize"),
+    path("<int:notice_id>/edgar/", views.notice_edgar_summary, name="edgar_summary"),
+    path(
+        "<int:notice_id>/edgar/<str:extension>/",
+        views.notice_edgar_document,
+        name="edgar_document",
+    ),
     path(
         "<int:notice_id>/files/third-party-statement/",
         views.notice_third_party_statement,

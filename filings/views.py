@@ -17,7 +17,8 @@ from filings.deadlines import (
     is_after_cutoff_on_deadline_day,
     is_past_notice_deadline,
 )
-from filings.document import document_filename, notice_document
+from filings.document import document_filename, notice_document, notice_exhibits
+from filings.edgar import EDGAR_FORMATS, edgar_filing_summary
 from filings.forms import NoticeFilterForm, NoticeStartForm
 from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
 from filings.models import Notice, NoticeDocument
@@ -31,6 +32,7 @@ from filings.services import (
     notice_finalize,
     notice_keep_pending,
     notice_save_step,
+    notice_store_edgar_documents,
     notice_to_copy_from,
     notice_version,
 )
@@ -177,6 +179,7 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
     the stored documents with their SHA-256). A draft: the first step that is not complete."""
     notice = _get_notice(request, notice_id, change=False)
     if notice.is_final:
+        _store_missing_edgar_documents(notice)
         return render(
             request,
             "filings/notice_detail.html",
@@ -368,6 +371,41 @@ def notice_pdf(request: HttpRequest, notice_id: int) -> HttpResponse:
     return response
 
 
+def notice_edgar_document(request: HttpRequest, notice_id: int, extension: str) -> HttpResponse:
+    """The notice as an EDGAR document, .htm or .txt, to download: a final notice's stored
+    bytes, or a draft rendered now (named and marked as a draft)."""
+    notice = _get_notice(request, notice_id, change=False)
+    edgar_format = EDGAR_FORMATS.get(extension)
+    if edgar_format is None:
+        raise Http404("No such document format")
+    if notice.is_final:
+        _store_missing_edgar_documents(notice)
+        document = notice.documents.get(kind=edgar_format.kind)
+        content, filename = bytes(document.content), document.filename
+    else:
+        content = edgar_format.render(notice)
+        filename = document_filename(notice, extension)
+    response = HttpResponse(content, content_type=edgar_format.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _store_missing_edgar_documents(notice: Notice) -> None:
+    """A notice finalized before the EDGAR documents existed gets them stored once, on its
+    first view; every later view serves those bytes."""
+    kinds = {edgar_format.kind for edgar_format in EDGAR_FORMATS.values()}
+    if notice.documents.filter(kind__in=kinds).count() < len(kinds):
+        notice_store_edgar_documents(notice=notice)
+
+
+def notice_edgar_summary(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """Template filings/edgar_summary.html; context: filings.edgar.edgar_filing_summary()."""
+    notice = _get_notice(request, notice_id, change=False)
+    if notice.is_final:
+        _store_missing_edgar_documents(notice)
+    return render(request, "filings/edgar_summary.html", edgar_filing_summary(notice))
+
+
 @require_POST
 def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
     notice = _get_notice(request, notice_id, change=True)
@@ -378,13 +416,16 @@ def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
     except NoticeNotReady as reason:
         messages.error(request, str(reason))
         return redirect(step_url(notice, STEPS[-1]))
-    messages.success(request, "The notice is final. Its PDF is stored; download it to sign.")
+    messages.success(
+        request,
+        "The notice is final. Its PDFs and EDGAR documents are stored; download the PDF to sign.",
+    )
     return redirect("filings:resume", notice.pk)
 
 
 def notice_third_party_statement(request: HttpRequest, notice_id: int) -> FileResponse:
     notice = _get_notice(request, notice_id, change=False)
-    return _pdf_download(notice.third_party_statement)
+    return _pdf_download(notice, notice.third_party_statement)
 
 
 def notice_evidence_of_authority(
@@ -392,19 +433,25 @@ def notice_evidence_of_authority(
 ) -> FileResponse:
     notice = _get_notice(request, notice_id, change=False)
     signer = get_object_or_404(notice.signers, pk=signer_id)
-    return _pdf_download(signer.evidence_of_authority)
+    return _pdf_download(notice, signer.evidence_of_authority)
 
 
-def _pdf_download(field_file) -> FileResponse:
+def _pdf_download(notice: Notice, field_file) -> FileResponse:
+    """An uploaded PDF, named as the exhibit it is filed as (e.g. nt10k-2026-03-31-ex99.pdf),
+    or by its uploaded name while it is not an exhibit."""
     if not field_file:
         raise Http404("No file")
     try:
         handle = field_file.open("rb")
     except FileNotFoundError:
         raise Http404("The stored file is missing") from None
+    exhibit_names = {
+        exhibit.file.name: exhibit.filename
+        for exhibit in notice_exhibits(notice, list(notice.signers.all()))
+    }
     return FileResponse(
         handle,
         as_attachment=True,
-        filename=field_file.name.rsplit("/", 1)[-1],
+        filename=exhibit_names.get(field_file.name, field_file.name.rsplit("/", 1)[-1]),
         content_type="application/pdf",
     )

@@ -64,7 +64,7 @@ def test_a_final_notice_can_no_longer_be_edited(compliance_client, seed_notice):
     assert seed_notice.narrative == LEXINGTON_NOTICE["narrative"]
     again = compliance_client.post(reverse("filings:finalize", args=[seed_notice.pk]))
     assert again.url == step_url(seed_notice, "review")
-    assert seed_notice.documents.count() == 2
+    assert seed_notice.documents.count() == 4  # two PDFs, the .htm and the .txt
 
 
 def test_a_notice_with_problems_is_not_finalized(compliance_client, seed_notice):

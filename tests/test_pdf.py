@@ -194,7 +194,12 @@ def test_the_fetcher_refuses_anything_but_the_projects_static_files(local_server
 def test_finalizing_stores_each_pdf_once_with_its_sha256(seed_notice):
     notice_finalize(notice=seed_notice, user=None)
     documents = {document.kind: document for document in seed_notice.documents.all()}
-    assert set(documents) == {NoticeDocument.Kind.PDF, NoticeDocument.Kind.PDF_CONFORMED}
+    assert set(documents) == {
+        NoticeDocument.Kind.PDF,
+        NoticeDocument.Kind.PDF_CONFORMED,
+        NoticeDocument.Kind.HTM,
+        NoticeDocument.Kind.TXT,
+    }
     for document in documents.values():
         assert document.sha256 == hashlib.sha256(bytes(document.content)).hexdigest()
     assert documents["pdf"].filename == "nt10k-2003-12-31.pdf"
@@ -226,7 +231,7 @@ def test_render_notice_writes_the_pdf(seed_notice, tmp_path, capsys):
         (["999999"], "No notice with id '999999'."),
         (["abc"], "No notice with id 'abc'."),
         (["\u00b2"], "No notice with id '\u00b2'."),
-        (["1", "--format", "docx"], "Unknown format 'docx': use one of pdf."),
+        (["1", "--format", "docx"], "Unknown format 'docx': use one of pdf, htm, txt."),
     ],
 )
 def test_render_notice_reports_a_bad_argument_in_one_line(
