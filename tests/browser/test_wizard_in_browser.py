@@ -19,6 +19,16 @@ def next_step(page) -> None:
     page.get_by_role("button", name="Next", exact=True).click()
 
 
+def start_in_browser(page, user, registrant, form_type: str, period_end: str) -> None:
+    """Log in, start a notice and go on to Part II, keeping Part I as copied."""
+    log_in(page, user.username, PASSWORD)
+    page.goto(f"/notices/new/?registrant={registrant.pk}")
+    page.get_by_label(f"Form {form_type}", exact=True).check()
+    page.get_by_label("For period ended").fill(period_end)
+    next_step(page)
+    next_step(page)
+
+
 @pytest.mark.parametrize("form_type", ["10-K", "20-F", "11-K", "10-Q", "10-D", "N-CEN", "N-CSR"])
 def test_a_notice_of_each_form_type_goes_from_start_to_review(
     page, compliance_user, lexington, form_type
@@ -80,12 +90,7 @@ def test_a_notice_of_each_form_type_goes_from_start_to_review(
 
 
 def test_leaving_half_way_and_resuming_later(page, compliance_user, lexington):
-    log_in(page, compliance_user.username, PASSWORD)
-    page.goto(f"/notices/new/?registrant={lexington.pk}")
-    page.get_by_label("Form 10-Q", exact=True).check()
-    page.get_by_label("For period ended").fill("2026-03-31")
-    next_step(page)
-    next_step(page)
+    start_in_browser(page, compliance_user, lexington, "10-Q", "2026-03-31")
     field(page, "relief_claimed").get_by_label("No").check()
     page.get_by_role("button", name="Save and exit").click()
     expect(page.get_by_role("status")).to_contain_text("Your notice is saved")
@@ -99,12 +104,7 @@ def test_leaving_half_way_and_resuming_later(page, compliance_user, lexington):
 
 
 def test_back_keeps_invalid_input_and_shows_it_again(page, compliance_user, lexington):
-    log_in(page, compliance_user.username, PASSWORD)
-    page.goto(f"/notices/new/?registrant={lexington.pk}")
-    page.get_by_label("Form 10-K", exact=True).check()
-    page.get_by_label("For period ended").fill("2025-12-31")
-    next_step(page)
-    next_step(page)
+    start_in_browser(page, compliance_user, lexington, "10-K", "2025-12-31")
     field(page, "relief_claimed").get_by_label("Yes").check()
     field(page, "third_party_cause").get_by_label("No").check()
     next_step(page)
@@ -125,12 +125,7 @@ def test_a_stored_statement_stays_visible_with_its_download_link(
 ):
     statement = tmp_path / "auditor-statement.pdf"
     statement.write_bytes(b"%PDF-1.4\n%%EOF\n")
-    log_in(page, compliance_user.username, PASSWORD)
-    page.goto(f"/notices/new/?registrant={lexington.pk}")
-    page.get_by_label("Form 10-K", exact=True).check()
-    page.get_by_label("For period ended").fill("2025-12-31")
-    next_step(page)
-    next_step(page)
+    start_in_browser(page, compliance_user, lexington, "10-K", "2025-12-31")
     field(page, "relief_claimed").get_by_label("Yes").check()
     field(page, "third_party_cause").get_by_label("Yes").check()
     page.get_by_label("Statement signed by that person").set_input_files(statement)
