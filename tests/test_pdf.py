@@ -7,6 +7,7 @@ import sys
 import threading
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
@@ -260,3 +261,21 @@ def test_the_renderer_itself_refuses_every_outside_resource(local_server, weasyp
     refused = [record.getMessage() for record in weasyprint_warnings]
     assert refused and all("Refused" in message for message in refused), refused
     weasyprint_warnings.clear()
+
+
+def test_exhibits_are_named_in_the_pdf_as_on_edgar(seed_notice):
+    seed_notice.third_party_cause = True
+    seed_notice.third_party_statement.save("auditor letter.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    attorney = NoticeSigner(
+        notice=seed_notice,
+        name="Dennis Welhouse",
+        title="Attorney-in-fact",
+        is_executive_officer=False,
+    )
+    attorney.evidence_of_authority.save("power.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    text = pdf_text(render_notice_pdf(seed_notice))
+    assert (
+        "The statement required by Rule 12b-25(c) is filed as Exhibit 99 "
+        "(nt10k-2003-12-31-ex99.pdf)." in text
+    )
+    assert re.search(r"Exhibit 24 \(nt10k-2003-12-31-ex24\.pdf\)", text), text
