@@ -23,7 +23,7 @@ from filings.forms import NoticeFilterForm, NoticeStartForm
 from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
 from filings.models import Notice, NoticeDocument
 from filings.pdf import render_notice_pdf
-from filings.rules import notice_problems
+from filings.rules import STEP_REPORT, notice_problems
 from filings.selectors import deadlines_of_notice, sec_closure_days
 from filings.services import (
     NoticeIsFinal,
@@ -280,7 +280,8 @@ def _step_page(request, notice, step, progress, form, return_to_review) -> HttpR
             "has_previous": previous_step(step) is not None,
             "return_to_review": return_to_review,
             "error_summary": _error_summary(form),
-            "deadlines": deadlines_of_notice(notice),
+            # Only step 1 shows the deadlines; the other steps need not compute them.
+            "deadlines": deadlines_of_notice(notice) if step.slug == STEP_REPORT else None,
         },
     )
 
