@@ -113,7 +113,8 @@ def _draft_pdf(notice: Notice, role: str, edgar_type: str, variant: str) -> Fili
 def _exhibit_file(exhibit) -> FilingFile:
     try:
         with exhibit.file.open("rb") as handle:
-            content = handle.read()
+            sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
+        size = exhibit.file.size
     except FileNotFoundError:
         return FilingFile(
             f"Exhibit {exhibit.number}",
@@ -128,8 +129,8 @@ def _exhibit_file(exhibit) -> FilingFile:
         f"Exhibit {exhibit.number}",
         exhibit.edgar_type,
         exhibit.filename,
-        hashlib.sha256(content).hexdigest(),
-        len(content),
+        sha256,
+        size,
         exhibit.download_url,
         exhibit.description,
     )
@@ -141,7 +142,6 @@ def edgar_filing_summary(notice: Notice) -> dict:
     lists documents rendered now (marked draft), and its PDFs without hashes."""
     document = notice_document(notice)
     submission_type = notice.edgar_submission_type
-    cik = notice.registrant.cik
     if notice.is_final:
         documents = notice.documents.defer("content").annotate(size=Length("content"))
         stored = {stored_document.kind: stored_document for stored_document in documents}
@@ -164,7 +164,7 @@ def edgar_filing_summary(notice: Notice) -> dict:
     return {
         **document,
         "submission_type": submission_type,
-        "cik": cik.zfill(10) if cik else "",
+        "cik": notice.registrant.cik.zfill(10) if notice.registrant.cik else "",
         "period_end": long_date(notice.period_end),
         # As EDGARLink Online asks for the period of report.
         "period_end_edgar": f"{notice.period_end:%m-%d-%Y}" if notice.period_end else "",
