@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.models import Notice, NoticeSigner
-from filings.rules import TRANSITION_FORMS
+from filings.rules import SIGNER_CONDITIONS, TRANSITION_FORMS, applies
 
 PART_II_INTRO = (
     "If the subject report could not be filed without unreasonable effort or expense and the "
@@ -165,7 +165,7 @@ def notice_exhibits(notice: Notice, signers: list[NoticeSigner]) -> list[Exhibit
     because of it (Rule 12b-25(c)), and the evidence of authority of each signer who is not an
     executive officer (the form's signature instruction)."""
     exhibits = []
-    if notice.relief_claimed and notice.third_party_cause and notice.third_party_statement:
+    if applies(notice, "third_party_statement") and notice.third_party_statement:
         number, edgar_type, description = THIRD_PARTY_STATEMENT_EXHIBIT
         exhibits.append(
             Exhibit(
@@ -180,7 +180,8 @@ def notice_exhibits(notice: Notice, signers: list[NoticeSigner]) -> list[Exhibit
     authorized = [
         signer
         for signer in signers
-        if not signer.is_executive_officer and signer.evidence_of_authority
+        if applies(signer, "evidence_of_authority", SIGNER_CONDITIONS)
+        and signer.evidence_of_authority
     ]
     number, edgar_type, description = EVIDENCE_OF_AUTHORITY_EXHIBIT
     for index, signer in enumerate(authorized, start=1):
@@ -207,7 +208,7 @@ def long_date(value: date | None) -> str:
 
 def notice_document(notice: Notice) -> dict:
     """Everything the notice shows, as plain values and wording."""
-    transition = notice.is_transition_report
+    transition = notice.is_transition_report and applies(notice, "is_transition_report")
     signers = list(notice.signers.all())
     return {
         "notice": notice,
@@ -229,7 +230,7 @@ def notice_document(notice: Notice) -> dict:
         "transition_period_end": long_date(notice.transition_period_end) if transition else "",
         "legend": LEGEND,
         "portion_instruction": PORTION_INSTRUCTION,
-        "portion_items": notice.portion_items if notice.is_portion else "",
+        "portion_items": notice.portion_items if applies(notice, "portion_items") else "",
         "part_i": [
             ("Full Name of Registrant", notice.registrant_name),
             ("Former Name if Applicable", notice.former_name),
@@ -239,7 +240,9 @@ def notice_document(notice: Notice) -> dict:
         "part_ii_intro": PART_II_INTRO,
         "part_ii_checked": bool(notice.relief_claimed),
         "part_ii_statements": PART_II_STATEMENTS,
-        "third_party_statement": notice.third_party_statement if notice.relief_claimed else None,
+        "third_party_statement": (
+            notice.third_party_statement if applies(notice, "third_party_statement") else None
+        ),
         "part_iii_instruction": PART_III_INSTRUCTION,
         "narrative": notice.narrative,
         "questions": PART_IV_QUESTIONS,
@@ -247,12 +250,14 @@ def notice_document(notice: Notice) -> dict:
         "contact_area_code": notice.contact_area_code,
         "contact_phone": notice.contact_phone,
         "other_reports_filed": notice.other_reports_filed,
-        "reports_not_filed": notice.reports_not_filed
-        if notice.other_reports_filed is False
-        else "",
+        "reports_not_filed": (
+            notice.reports_not_filed if applies(notice, "reports_not_filed") else ""
+        ),
         "significant_change": notice.significant_change,
         "significant_change_explanation": (
-            notice.significant_change_explanation if notice.significant_change else ""
+            notice.significant_change_explanation
+            if applies(notice, "significant_change_explanation")
+            else ""
         ),
         "signature_registrant_name": notice.signature_registrant_name,
         "signature_statement": SIGNATURE_STATEMENT,

@@ -6,27 +6,24 @@ forms themselves only parse input, and carry the Conditions under which a field 
 page hides a field until the answer calls for it (with JavaScript), and clean() discards what a
 hidden field holds, so the server applies the same rule with or without JavaScript."""
 
-from dataclasses import dataclass
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
 from django import forms
 from django.db import models as db_models
 
-from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS, TRANSMISSION_DATE
+from filings.deadlines import REPORT_FORM_CHOICES
 from filings.models import Notice, NoticeSigner, NoticeStatus
 from filings.rules import (
-    DISTRIBUTION_DATE_FORMS,
     EARLIEST_DATE,
     LATEST_DATE,
-    STEP_PART_I,
-    STEP_PART_II,
-    STEP_PART_III,
-    STEP_PART_IV,
-    STEP_REPORT,
-    STEP_SIGNATURE,
-    TRANSITION_FORMS,
-    step_problems,
+    NOTICE_CONDITIONS,
+    PART_III_FIELDS,
+    PART_IV_FIELDS,
+    SIGNER_CONDITIONS,
+    Condition,
+    applies,
+    notice_problems,
+    signer_problems,
 )
 from filings.uploads import validate_pdf_upload
 from registrants.identifiers import (
@@ -39,12 +36,6 @@ from registrants.models import FilerStatus, Registrant
 
 YES_NO = [("True", "Yes"), ("False", "No")]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-# Forms whose due date can count from the date the shareholder report was sent (N-CSR), and
-# forms with a longer period for ERISA plans (11-K).
-TRANSMISSION_DATE_FORMS = frozenset(
-    code for code, form in REPORT_FORMS.items() if form.due.counted_from == TRANSMISSION_DATE
-)
-ERISA_FORMS = frozenset(code for code, form in REPORT_FORMS.items() if form.due.erisa_days)
 # Widgets a browser leaves out of a submission when nothing is chosen; any other field missing
 # from a POST means the request was not made by our page.
 MAY_BE_OMITTED = (forms.RadioSelect, forms.CheckboxInput, forms.FileInput)
@@ -79,26 +70,77 @@ def kept_values(data, key: str) -> list[str]:
     return [value.replace("\x00", "") for value in data.getlist(key)]
 
 
-@dataclass(frozen=True)
-class Condition:
-    """Show a field only when `controller` has one of `values`."""
+def error_entries(form, label_prefix: str = "") -> list[tuple[str, str, str]]:
+    """(anchor, label, message) for each error of a form, for the summary at the top of the
+    page; a group of radio buttons is reached through its first button."""
+    entries = []
+    for bound_field in form:
+        anchor = bound_field.id_for_label or f"{bound_field.auto_id}_0"
+        entries += [
+            (anchor, f"{label_prefix}{bound_field.label}", error) for error in bound_field.errors
+        ]
+    entries += [("", label_prefix.rstrip(", ") or "Page", e) for e in form.non_field_errors()]
+    return entries
 
-    controller: str
-    values: frozenset
 
-    @property
-    def value_strings(self) -> str:
-        return " ".join(sorted(str(value) for value in self.values))
+class _Answers:
+    """A form's answers as attributes, for the rules' conditions: what the form cleaned, and
+    the saved value of anything else."""
+
+    def __init__(self, form: forms.ModelForm):
+        self._form = form
+
+    def __getattr__(self, name: str):
+        cleaned_data = getattr(self._form, "cleaned_data", {})
+        if name in cleaned_data:
+            return cleaned_data[name]
+        return getattr(self._form.instance, name)
 
 
-class StepForm(forms.ModelForm):
+class ConditionalFieldsMixin:
+    """Fields shown only when an answer calls for them, by the rules' conditions: the page
+    hides such a field until then (with JavaScript), and clean() discards what a hidden field
+    holds, so the server applies the same rule with or without JavaScript."""
+
+    field_conditions: dict[str, Condition] = NOTICE_CONDITIONS
+
+    def condition_of(self, name: str) -> Condition | None:
+        return self.field_conditions.get(name)
+
+    def wrap(self, name: str):
+        """The field, inside a container that the page shows or hides by its condition."""
+        condition = self.condition_of(name)
+        if condition is None:
+            return name
+        return Div(
+            name,
+            css_class="conditional-field",
+            data_show_if=self.add_prefix(condition.controller),
+            data_show_values=condition.value_strings,
+        )
+
+    def discard_hidden_answers(self, cleaned_data: dict) -> None:
+        answers = _Answers(self)
+        for name in self.fields:
+            if name in self.field_conditions and not applies(answers, name, self.field_conditions):
+                self._errors.pop(name, None)
+                cleaned_data[name] = self._empty_value(name)
+
+    def _empty_value(self, name: str):
+        model_field = self._meta.model._meta.get_field(name)
+        if isinstance(model_field, db_models.FileField):
+            return False  # clears a stored file
+        if isinstance(model_field, db_models.BooleanField):
+            return None if model_field.null else False
+        return None if model_field.null else ""
+
+
+class StepForm(ConditionalFieldsMixin, forms.ModelForm):
     """A wizard step's form: conditional fields, the rules' problems as field errors, and a
     crispy layout. Fields in `optional` say so in their label; every other shown field is
     needed, as the rules module decides."""
 
-    step: str = ""
     optional: tuple[str, ...] = ()
-    conditions: dict[str, Condition] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,27 +153,13 @@ class StepForm(forms.ModelForm):
         self.helper.disable_csrf = True
         self.helper.layout = self.layout()
 
+    @classmethod
+    def notice_fields(cls) -> list[str]:
+        """The notice's columns the step saves."""
+        return list(cls._meta.fields)
+
     def layout(self) -> Layout:
         return Layout(*[self.wrap(name) for name in self.fields])
-
-    def wrap(self, name: str):
-        """The field, inside a container that the page shows or hides by its condition."""
-        condition = self.conditions.get(name)
-        if condition is None:
-            return name
-        return Div(
-            name,
-            css_class="conditional-field",
-            data_show_if=self.add_prefix(condition.controller),
-            data_show_values=condition.value_strings,
-        )
-
-    def is_shown(self, name: str) -> bool:
-        condition = self.conditions.get(name)
-        if condition is None:
-            return True
-        value = self.cleaned_data.get(condition.controller)
-        return value in condition.values and self.is_shown(condition.controller)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -149,17 +177,13 @@ class StepForm(forms.ModelForm):
                         code="missing",
                     ),
                 )
-        for name in self.conditions:
-            if not self.is_shown(name):
-                # What a hidden field holds is not part of the answer.
-                self._errors.pop(name, None)
-                cleaned_data[name] = self._empty_value(name)
+        self.discard_hidden_answers(cleaned_data)
         return cleaned_data
 
     def _post_clean(self):
         super()._post_clean()
-        # The notice as it would be saved: the rules say what is still missing on this step.
-        for problem in step_problems(self.instance, self.step):
+        # The notice as it would be saved: the rules say what is still missing in this form.
+        for problem in notice_problems(self.instance):
             if (
                 problem.blocking
                 and problem.field in self.fields
@@ -167,41 +191,24 @@ class StepForm(forms.ModelForm):
             ):
                 self.add_error(problem.field, forms.ValidationError(problem.message, code="rules"))
 
-    def _empty_value(self, name: str):
-        model_field = self._meta.model._meta.get_field(name)
-        if isinstance(model_field, db_models.FileField):
-            return False  # clears a stored file
-        if isinstance(model_field, db_models.BooleanField):
-            return None if model_field.null else False
-        return None if model_field.null else ""
-
-    @property
-    def notice_fields(self) -> list[str]:
-        return list(self._meta.fields)
+    def answers(self) -> dict:
+        """The cleaned answers to save on the notice: for a file, the upload, False to clear
+        the stored file, or None to keep it."""
+        return {name: self.cleaned_data[name] for name in self.notice_fields()}
 
     def kept_input(self) -> dict[str, list[str]]:
         """The submitted values of this form's own fields, to keep when they do not validate."""
         keys = [self.add_prefix(name) for name in self.fields]
         return {key: kept_values(self.data, key) for key in keys if key in self.data}
 
-    def save_related(self) -> None:
-        """Nothing besides the notice row; the signature step saves its signers here."""
+    def error_entries(self) -> list[tuple[str, str, str]]:
+        return error_entries(self)
 
 
 class ReportForm(StepForm):
     """Step 1: which report is late and for which period."""
 
-    step = STEP_REPORT
     optional = ("transmission_date", "amends")
-    conditions = {
-        "is_transition_report": Condition("form_type", TRANSITION_FORMS),
-        "transition_period_end": Condition("is_transition_report", frozenset({True})),
-        "portion_items": Condition("is_portion", frozenset({True})),
-        "amends": Condition("is_amendment", frozenset({True})),
-        "distribution_date": Condition("form_type", DISTRIBUTION_DATE_FORMS),
-        "transmission_date": Condition("form_type", TRANSMISSION_DATE_FORMS),
-        "is_erisa_plan": Condition("form_type", ERISA_FORMS),
-    }
 
     class Meta:
         model = Notice
@@ -315,7 +322,6 @@ class NoticeStartForm(ReportForm):
 
 
 class PartIForm(StepForm):
-    step = STEP_PART_I
     optional = ("former_name", "sec_file_number", "cusip")
 
     class Meta:
@@ -374,11 +380,6 @@ class PartIIForm(StepForm):
         "Statement signed by that person, giving the reasons (Rule 12b-25(c))",
         "PDF, at most 10 MB. It is filed as an exhibit.",
     )
-    step = STEP_PART_II
-    conditions = {
-        "third_party_cause": Condition("relief_claimed", frozenset({True})),
-        "third_party_statement": Condition("third_party_cause", frozenset({True})),
-    }
 
     class Meta:
         model = Notice
@@ -386,11 +387,9 @@ class PartIIForm(StepForm):
 
 
 class PartIIIForm(StepForm):
-    step = STEP_PART_III
-
     class Meta:
         model = Notice
-        fields = ["narrative"]
+        fields = PART_III_FIELDS
         widgets = {"narrative": forms.Textarea(attrs={"rows": 12})}
         help_texts = {
             "narrative": "State in reasonable detail why the report, or the portion of it, could "
@@ -399,7 +398,6 @@ class PartIIIForm(StepForm):
 
 
 class PartIVForm(StepForm):
-    step = STEP_PART_IV
     other_reports_filed = yes_no_field(
         "(2) Have all other periodic reports required under Section 13 or 15(d) of the "
         "Securities Exchange Act of 1934 or Section 30 of the Investment Company Act of 1940 "
@@ -416,23 +414,10 @@ class PartIVForm(StepForm):
         "Not a question of the form itself: if the answer is Yes, Part III and the Part IV(3) "
         "explanation must say so.",
     )
-    conditions = {
-        "reports_not_filed": Condition("other_reports_filed", frozenset({False})),
-        "significant_change_explanation": Condition("significant_change", frozenset({True})),
-    }
 
     class Meta:
         model = Notice
-        fields = [
-            "contact_name",
-            "contact_area_code",
-            "contact_phone",
-            "other_reports_filed",
-            "reports_not_filed",
-            "significant_change",
-            "significant_change_explanation",
-            "restatement_expected",
-        ]
+        fields = PART_IV_FIELDS
         widgets = {
             "reports_not_filed": forms.Textarea(attrs={"rows": 3}),
             "significant_change_explanation": forms.Textarea(attrs={"rows": 10}),
@@ -465,15 +450,14 @@ class PartIVForm(StepForm):
 
 
 class SignatureForm(StepForm):
-    step = STEP_SIGNATURE
-
     class Meta:
         model = Notice
         fields = ["signature_registrant_name", "signature_date"]
         widgets = {"signature_date": DATE_INPUT}
 
 
-class SignerForm(forms.ModelForm):
+class SignerForm(ConditionalFieldsMixin, forms.ModelForm):
+    field_conditions = SIGNER_CONDITIONS
     evidence_of_authority = pdf_field(
         "Evidence of authority to sign",
         "Required when the signer is not an executive officer (PDF).",
@@ -491,28 +475,19 @@ class SignerForm(forms.ModelForm):
         self.helper.layout = Layout(
             Row(Column("name", css_class="col-md-5"), Column("title", css_class="col-md-7")),
             "is_executive_officer",
-            Div(
-                "evidence_of_authority",
-                css_class="conditional-field",
-                data_show_if=self.add_prefix("is_executive_officer"),
-                data_show_values="False",
-            ),
+            self.wrap("evidence_of_authority"),
         )
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("is_executive_officer", True):
-            self._errors.pop("evidence_of_authority", None)
-            cleaned_data["evidence_of_authority"] = False
-        elif not cleaned_data.get("evidence_of_authority"):
-            self.add_error(
-                "evidence_of_authority",
-                forms.ValidationError(
-                    "A signer who is not an executive officer needs evidence of authority (PDF).",
-                    code="required",
-                ),
-            )
+        self.discard_hidden_answers(cleaned_data)
         return cleaned_data
+
+    def _post_clean(self):
+        super()._post_clean()
+        for problem in signer_problems(self.instance):
+            if problem.field not in self._errors:
+                self.add_error(problem.field, forms.ValidationError(problem.message, code="rules"))
 
 
 class BaseSignerFormSet(forms.BaseInlineFormSet):
@@ -545,6 +520,67 @@ SignerFormSet = forms.inlineformset_factory(
     absolute_max=MAX_SIGNERS,
     validate_max=True,
 )
+
+
+class SignatureStepForm:
+    """The signature step: the signature block and the signers, validated together."""
+
+    def __init__(self, data=None, files=None, *, instance: Notice):
+        self.form = SignatureForm(data, files, instance=instance)
+        self.formset = SignerFormSet(data, files, instance=instance, prefix="signers")
+        self.instance = instance
+        self.is_bound = self.form.is_bound
+
+    @classmethod
+    def notice_fields(cls) -> list[str]:
+        return SignatureForm.notice_fields()
+
+    def is_valid(self) -> bool:
+        return all([self.form.is_valid(), self.formset.is_valid()])
+
+    def answers(self) -> dict:
+        return self.form.answers()
+
+    def signer_rows(self) -> list[dict]:
+        """Each signer's row as cleaned, blank extra rows left out: `id` is the saved signer
+        (None for a new one), `DELETE` whether it is removed."""
+        return [row for row in self.formset.cleaned_data if row]
+
+    def kept_input(self) -> dict[str, list[str]]:
+        """The signature fields and the signers' rows as typed (at most MAX_SIGNERS rows),
+        with a management form rebuilt from the notice's own signers: what was posted for it
+        is not trusted, so a broken or forged one cannot lock the step."""
+        kept = self.form.kept_input()
+        prefix = self.formset.prefix
+        row_fields = [*SignerForm.Meta.fields, "id", "DELETE"]
+        saved_signers = self.instance.signers.count()
+        rows = 0
+        for index in range(MAX_SIGNERS):
+            typed = {
+                f"{prefix}-{index}-{name}": kept_values(self.form.data, f"{prefix}-{index}-{name}")
+                for name in row_fields
+                if f"{prefix}-{index}-{name}" in self.form.data
+            }
+            if typed or index < saved_signers:
+                kept.update(typed)
+                rows = index + 1
+        kept.update(
+            {
+                f"{prefix}-TOTAL_FORMS": [str(max(rows, saved_signers))],
+                f"{prefix}-INITIAL_FORMS": [str(saved_signers)],
+                f"{prefix}-MIN_NUM_FORMS": ["0"],
+                f"{prefix}-MAX_NUM_FORMS": [str(MAX_SIGNERS)],
+            }
+        )
+        return kept
+
+    def error_entries(self) -> list[tuple[str, str, str]]:
+        """(anchor, label, message) for every error of the step, signers' rows included."""
+        entries = error_entries(self.form)
+        for number, signer_form in enumerate(self.formset.forms, start=1):
+            entries += error_entries(signer_form, f"Signer {number}, ")
+        entries += [("", "Signers", error) for error in self.formset.non_form_errors()]
+        return entries
 
 
 class NoticeFilterForm(forms.Form):

@@ -157,8 +157,9 @@ class Notice(models.Model):
     @property
     def edgar_submission_type(self) -> str:
         """The EDGAR submission type, e.g. "NT 10-K", "NT-NCEN", or "NT 10-Q/A" for an
-        amendment."""
-        base = REPORT_FORMS[self.form_type].edgar_type
+        amendment; just "NT" while no report is chosen."""
+        report_form = REPORT_FORMS.get(self.form_type)
+        base = report_form.edgar_type if report_form else "NT"
         return f"{base}/A" if self.is_amendment else base
 
 

@@ -1,11 +1,15 @@
-"""Reads for the deadlines: the SEC closure days from the database, handed to the pure rules."""
+"""Reads: the deadlines with the SEC closure days from the database, and the version of a
+notice's answers that a page posts back."""
 
+import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.models import Notice, SecClosureDay
+from filings.rules import SIGNERS
 from filings.schedule import UpcomingReport, upcoming_reports
 from registrants.models import Registrant
 
@@ -118,3 +122,22 @@ def dashboard_notices(*, today: date) -> tuple[list[NoticeTimeline], list[Notice
     in_progress.sort(key=lambda row: (row.deadlines.notice_due, row.notice.registrant.name))
     in_grace.sort(key=lambda row: (row.deadlines.grace_end, row.notice.registrant.name))
     return in_progress, in_grace
+
+
+def notice_answers_version(notice: Notice, fields: list[str]) -> str:
+    """A fingerprint of the notice's saved answers to `fields` (SIGNERS for its signers): a
+    page posts back the one it was loaded with, so that a save from a stale page is noticed."""
+    values = [[name, notice.serializable_value(name)] for name in fields if name != SIGNERS]
+    if SIGNERS in fields:
+        values.append(
+            [
+                SIGNERS,
+                [
+                    [signer.pk, signer.name, signer.title, signer.is_executive_officer]
+                    + [signer.evidence_of_authority.name]
+                    for signer in notice.signers.order_by("pk")
+                ],
+            ]
+        )
+    encoded = json.dumps(values, default=str, sort_keys=True).encode()
+    return hashlib.sha256(encoded).hexdigest()[:32]

@@ -9,19 +9,28 @@ from django.utils import timezone
 
 from filings.document import document_filename
 from filings.edgar import EDGAR_FORMATS
-from filings.forms import PartIIIForm, PartIVForm
 from filings.models import Notice, NoticeDocument, NoticeSigner, NoticeStatus
 from filings.pdf import render_notice_pdf
-from filings.rules import STEP_PART_IV, STEP_REPORT, blocking_problems
-from filings.wizard import STEP_REVIEW, first_incomplete_step
+from filings.rules import PART_III_FIELDS, PART_IV_FIELDS, blocking_problems
+from filings.selectors import SIGNERS, notice_answers_version
 from registrants.models import Registrant
 
 # Part III and Part IV: what "start from a previous notice" copies.
-CARRIED_OVER_FIELDS = [*PartIIIForm.Meta.fields, *PartIVForm.Meta.fields]
+CARRIED_OVER_FIELDS = [*PART_III_FIELDS, *PART_IV_FIELDS]
+SIGNER_FIELDS = ["name", "title", "is_executive_officer", "evidence_of_authority"]
 
 
 class NoticeIsFinal(Exception):
     """A final notice no longer changes."""
+
+
+class NoticeChangedMeanwhile(Exception):
+    """Someone saved these answers after the page that posts them was loaded; `saved` is the
+    notice as it is now."""
+
+    def __init__(self, saved: Notice):
+        super().__init__("The answers were changed after the page was loaded.")
+        self.saved = saved
 
 
 def notice_version(notice: Notice) -> str:
@@ -32,19 +41,31 @@ def notice_version(notice: Notice) -> str:
 
 def notice_to_copy_from(registrant: Registrant) -> Notice | None:
     """The registrant's most recent notice whose Part III and Part IV were filled in."""
-    candidates = registrant.notices.order_by("-created_at", "-pk")
-    return next((notice for notice in candidates if STEP_PART_IV in notice.saved_steps), None)
+    return (
+        registrant.notices.exclude(narrative="")
+        .filter(significant_change__isnull=False)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def _apply(record, answers: dict) -> None:
+    """Put cleaned answers on a row as a model form would: for a file, an upload replaces the
+    stored file, False clears it and None keeps it."""
+    for name, value in answers.items():
+        record._meta.get_field(name).save_form_data(record, value)
 
 
 @transaction.atomic
 def notice_create(
-    *, registrant: Registrant, report_form, copy_previous: bool, user: User
+    *, registrant: Registrant, answers: dict, copy_previous: bool, saved_step: str, user: User
 ) -> Notice:
-    """Start a draft from a valid step-1 form. Part I, the contact, the signer and the charter
-    name are copied from the registrant record; with `copy_previous`, Part III and Part IV come
-    from the registrant's most recent notice instead of the contact defaults."""
-    notice = report_form.save(commit=False)
-    notice.registrant = registrant
+    """Start a draft from the cleaned answers of the first step (`saved_step`). Part I, the
+    contact, the signer and the charter name are copied from the registrant record; with
+    `copy_previous`, Part III and Part IV come from the registrant's most recent notice
+    instead of the contact defaults."""
+    notice = Notice(registrant=registrant)
+    _apply(notice, answers)
     notice.sec_file_number = registrant.sec_file_number
     notice.cusip = registrant.cusip
     notice.registrant_name = registrant.name
@@ -59,9 +80,9 @@ def notice_create(
         notice.contact_phone = contact.phone_number
     previous = notice_to_copy_from(registrant) if copy_previous else None
     if previous is not None:
-        for field in CARRIED_OVER_FIELDS:
-            setattr(notice, field, getattr(previous, field))
-    notice.saved_steps = [STEP_REPORT]
+        for name in CARRIED_OVER_FIELDS:
+            setattr(notice, name, getattr(previous, name))
+    notice.saved_steps = [saved_step]
     notice.created_by = notice.updated_by = user
     notice.save()
     signer = registrant.default_signer
@@ -76,41 +97,59 @@ def notice_create(
 
 
 @transaction.atomic
-def notice_save_step(*, notice: Notice, step_slug: str, step_form, user: User) -> Notice:
-    """Save a valid step form, mark the step saved and drop any input kept from before. Only
-    the step's own columns are written, under a row lock, so two tabs saving two steps of the
-    same notice do not undo each other."""
-    stored = (
-        Notice.objects.select_for_update()
-        .only("status", "saved_steps", "pending_input")
-        .get(pk=notice.pk)
-    )
+def notice_save_step(
+    *,
+    notice: Notice,
+    step_slug: str,
+    answers: dict,
+    signer_rows: list[dict] | None = None,
+    seen_version: str | None = None,
+    user: User,
+) -> Notice:
+    """Save one step's cleaned answers (and, for the signature step, its signers' rows), mark
+    the step saved and drop any input kept from before. Only the step's own columns are
+    written, under a row lock, so two people saving two steps of the same notice do not undo
+    each other; and when `seen_version` (the version of these answers when the page was
+    loaded) is no longer theirs, nothing is written: NoticeChangedMeanwhile says someone
+    else saved them in between."""
+    stored = Notice.objects.select_for_update().get(pk=notice.pk)
     if stored.is_final:
         raise NoticeIsFinal
-    notice.saved_steps = list(dict.fromkeys([*stored.saved_steps, step_slug]))
-    notice.pending_input = {
+    fields = [*answers, *([SIGNERS] if signer_rows is not None else [])]
+    if seen_version is not None and seen_version != notice_answers_version(stored, fields):
+        raise NoticeChangedMeanwhile(stored)
+    _apply(stored, answers)
+    stored.saved_steps = list(dict.fromkeys([*stored.saved_steps, step_slug]))
+    stored.pending_input = {
         slug: kept for slug, kept in stored.pending_input.items() if slug != step_slug
     }
-    notice.updated_by = user
-    notice.save(
-        update_fields=[
-            *step_form.notice_fields,
-            "saved_steps",
-            "pending_input",
-            "updated_by",
-            "updated_at",
-        ]
+    stored.updated_by = user
+    stored.save(
+        update_fields=[*answers, "saved_steps", "pending_input", "updated_by", "updated_at"]
     )
-    step_form.save_related()
-    return notice
+    if signer_rows is not None:
+        _signers_save(notice=stored, signer_rows=signer_rows)
+    return stored
 
 
-def notice_keep_pending(*, notice: Notice, step_slug: str, step_form, user: User) -> None:
-    """Keep what was typed on a step that did not validate, so that leaving the page, going
-    back or losing the session loses none of it. Only the step's own fields are kept (a forged
-    request cannot fill the row); uploaded files cannot be kept this way."""
-    # Only the bookkeeping is written: the form that failed has put unvalidated values on the
-    # instance in memory, and those must not reach the saved notice.
+def _signers_save(*, notice: Notice, signer_rows: list[dict]) -> None:
+    for row in signer_rows:
+        signer = row.get("id")
+        if signer is not None and signer.notice_id != notice.pk:
+            raise ValueError("A signer of another notice.")
+        if row.get("DELETE"):
+            if signer is not None:
+                signer.delete()
+            continue
+        signer = signer or NoticeSigner(notice=notice)
+        _apply(signer, {name: row.get(name) for name in SIGNER_FIELDS})
+        signer.save()
+
+
+def notice_keep_pending(*, notice: Notice, step_slug: str, kept: dict, user: User) -> None:
+    """Keep what was typed on a step that did not validate (`kept`: the step's own fields as
+    typed), so that leaving the page, going back or losing the session loses none of it.
+    Uploaded files cannot be kept this way."""
     with transaction.atomic():
         stored = (
             Notice.objects.select_for_update().only("status", "pending_input").get(pk=notice.pk)
@@ -118,7 +157,7 @@ def notice_keep_pending(*, notice: Notice, step_slug: str, step_form, user: User
         if stored.is_final:
             raise NoticeIsFinal
         Notice.objects.filter(pk=notice.pk).update(
-            pending_input={**stored.pending_input, step_slug: step_form.kept_input()},
+            pending_input={**stored.pending_input, step_slug: kept},
             updated_by=user,
             updated_at=timezone.now(),
         )
@@ -143,7 +182,7 @@ def notice_finalize(
         raise NoticeNotReady(
             "The notice changed after you opened the review page. Review it again, then finalize."
         )
-    if first_incomplete_step(notice).slug != STEP_REVIEW or blocking_problems(notice):
+    if notice.pending_input or blocking_problems(notice):
         raise NoticeNotReady("Fix the problems listed on the review page first.")
     notice.status = NoticeStatus.FINAL
     notice.finalized_at = timezone.now()

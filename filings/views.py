@@ -1,14 +1,15 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import FileField, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
 from filings.deadlines import (
@@ -17,15 +18,15 @@ from filings.deadlines import (
     is_after_cutoff_on_deadline_day,
     is_past_notice_deadline,
 )
-from filings.document import document_filename, notice_document, notice_exhibits
+from filings.document import document_filename, long_date, notice_document, notice_exhibits
 from filings.edgar import EDGAR_FORMATS, edgar_filing_summary
 from filings.forms import NoticeFilterForm, NoticeStartForm
 from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
 from filings.models import Notice, NoticeDocument
 from filings.pdf import render_notice_pdf
-from filings.rules import STEP_REPORT, notice_problems
-from filings.selectors import deadlines_of_notice, sec_closure_days
+from filings.selectors import deadlines_of_notice, notice_answers_version, sec_closure_days
 from filings.services import (
+    NoticeChangedMeanwhile,
     NoticeIsFinal,
     NoticeNotReady,
     notice_create,
@@ -37,21 +38,24 @@ from filings.services import (
     notice_version,
 )
 from filings.wizard import (
+    FIRST_STEP,
+    REVIEW,
     STEPS,
     STEPS_BY_SLUG,
     Step,
     as_query_dict,
-    bind_step_form,
     completed_slugs,
-    error_entries,
     first_incomplete_step,
     next_step,
     pending_data,
     previous_step,
+    problems_by_step,
     step_index,
 )
 
 NOTICES_PER_PAGE = 25
+# The hidden field of a step page with the version of the answers it was loaded with.
+VERSION_FIELD = "answers_version"
 
 
 def _get_notice(request: HttpRequest, notice_id: int, *, change: bool) -> Notice:
@@ -152,23 +156,24 @@ def notice_new(request: HttpRequest) -> HttpResponse:
             )
         notice = notice_create(
             registrant=form.cleaned_data["registrant"],
-            report_form=form,
+            answers=form.answers(),
             copy_previous=form.cleaned_data["copy_previous"],
+            saved_step=FIRST_STEP.slug,
             user=request.user,
         )
         if request.POST.get("action") == "exit":
             messages.success(request, "Notice started and saved.")
             return redirect("filings:list")
-        return redirect(step_url(notice, next_step(STEPS[0])))
+        return redirect(step_url(notice, next_step(FIRST_STEP)))
     return render(
         request,
         "filings/step.html",
         {
             "form": form,
-            "step": STEPS[0],
-            "progress": _progress(None, STEPS[0]),
+            "step": FIRST_STEP,
+            "progress": _progress(None, FIRST_STEP),
             "is_new": True,
-            "error_summary": _error_summary(form),
+            "error_summary": form.error_entries() if form.is_bound else [],
         },
     )
 
@@ -224,9 +229,8 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
     if step_index(step) > step_index(first_incomplete):
         messages.info(request, f"Finish \u201c{first_incomplete.title}\u201d first.")
         return redirect(step_url(notice, first_incomplete))
-    progress = _progress(notice, step)
     if step.is_review:
-        return _review(request, notice, progress)
+        return _review(request, notice)
 
     return_to_review = request.GET.get("return") == "review"
     if request.method == "POST":
@@ -237,8 +241,8 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
             messages.info(request, "This notice became final meanwhile; nothing was changed.")
             return redirect("filings:resume", notice.pk)
     data = _input_kept_through_login(request) or pending_data(notice, step)
-    form = bind_step_form(step, notice, data) if data else bind_step_form(step, notice)
-    return _step_page(request, notice, step, progress, form, return_to_review)
+    form = step.bind(notice, data) if data else step.bind(notice)
+    return _step_page(request, notice, step, form, return_to_review)
 
 
 def _submit_step(
@@ -246,17 +250,29 @@ def _submit_step(
 ) -> HttpResponse:
     """Save a step, or keep what was typed when it does not validate (see notice_step)."""
     action = request.POST.get("action", "next")
-    form = bind_step_form(step, notice, request.POST, request.FILES)
+    form = step.bind(notice, request.POST, request.FILES)
     back_to = previous_step(step) if action == "back" else None
     if form.is_valid():
-        notice_save_step(notice=notice, step_slug=step.slug, step_form=form, user=request.user)
+        try:
+            notice_save_step(
+                notice=notice,
+                step_slug=step.slug,
+                answers=form.answers(),
+                signer_rows=form.signer_rows() if hasattr(form, "signer_rows") else None,
+                seen_version=request.POST.get(VERSION_FIELD),
+                user=request.user,
+            )
+        except NoticeChangedMeanwhile as changed:
+            return _changed_meanwhile(request, changed.saved, step, form, return_to_review)
         if action == "exit" or (action == "back" and back_to is None):
             messages.success(request, "Your notice is saved. Resume it from this list.")
             return redirect("filings:list")
         if back_to is not None:
             return redirect(step_url(notice, back_to))
-        return redirect(step_url(notice, STEPS[-1] if return_to_review else next_step(step)))
-    notice_keep_pending(notice=notice, step_slug=step.slug, step_form=form, user=request.user)
+        return redirect(step_url(notice, REVIEW if return_to_review else next_step(step)))
+    notice_keep_pending(
+        notice=notice, step_slug=step.slug, kept=form.kept_input(), user=request.user
+    )
     if action in {"exit", "back"}:
         messages.warning(
             request,
@@ -264,11 +280,87 @@ def _submit_step(
             "is kept and shown when you return to it.",
         )
         return redirect(step_url(notice, back_to) if back_to else reverse("filings:list"))
-    progress = _progress(Notice.objects.get(pk=notice.pk), step)
-    return _step_page(request, notice, step, progress, form, return_to_review)
+    return _step_page(request, Notice.objects.get(pk=notice.pk), step, form, return_to_review)
 
 
-def _step_page(request, notice, step, progress, form, return_to_review) -> HttpResponse:
+def _changed_meanwhile(request, saved: Notice, step: Step, form, return_to_review) -> HttpResponse:
+    """A colleague saved this step after the page was loaded: nothing is written. What the
+    user typed is kept and shown again, beside the answers now saved, to merge and save."""
+    notice_keep_pending(
+        notice=saved, step_slug=step.slug, kept=form.kept_input(), user=request.user
+    )
+    saved = Notice.objects.select_related("updated_by").get(pk=saved.pk)
+    typed = step.bind(saved, as_query_dict(form.kept_input()))
+    typed.is_valid()
+    return _step_page(
+        request,
+        saved,
+        step,
+        typed,
+        return_to_review,
+        changed_answers=changed_answers(step, saved, form),
+    )
+
+
+def changed_answers(step: Step, saved: Notice, form) -> list[dict]:
+    """The step's answers that differ between the saved notice and what the user typed, each
+    with its label and both versions as text. Uploads are not compared: a new file replaces
+    the saved one only when the page is saved."""
+    rows = []
+    for name, typed in form.answers().items():
+        model_field = Notice._meta.get_field(name)
+        if isinstance(model_field, FileField):
+            continue
+        saved_text = _answer_text(model_field, getattr(saved, name))
+        typed_text = _answer_text(model_field, typed)
+        if saved_text != typed_text:
+            rows.append(
+                {
+                    "label": capfirst(model_field.verbose_name),
+                    "saved": saved_text,
+                    "typed": typed_text,
+                }
+            )
+    if hasattr(form, "signer_rows"):
+        saved_signers = [f"{signer.name}, {signer.title}" for signer in saved.signers.all()]
+        typed_signers = [
+            f"{row['name']}, {row['title']}" for row in form.signer_rows() if not row.get("DELETE")
+        ]
+        if saved_signers != typed_signers:
+            rows.append(
+                {
+                    "label": "Signers",
+                    "saved": "\n".join(saved_signers),
+                    "typed": "\n".join(typed_signers),
+                }
+            )
+    return rows
+
+
+def _answer_text(model_field, value) -> str:
+    if value is None or value == "":
+        return "(no answer)"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, date):
+        return long_date(value)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    return str(value)
+
+
+def _step_page(request, notice, step, form, return_to_review, changed_answers=None) -> HttpResponse:
+    error_summary = form.error_entries() if form.is_bound else []
+    if changed_answers:
+        error_summary = [
+            (
+                "changed-answers",
+                "Page",
+                "Someone else saved this page after you opened it. Nothing of yours is lost: "
+                "compare the answers, merge them, and save again.",
+            ),
+            *error_summary,
+        ]
     return render(
         request,
         "filings/step.html",
@@ -276,22 +368,16 @@ def _step_page(request, notice, step, progress, form, return_to_review) -> HttpR
             "notice": notice,
             "form": form,
             "step": step,
-            "progress": progress,
+            "progress": _progress(notice, step),
             "has_previous": previous_step(step) is not None,
             "return_to_review": return_to_review,
-            "error_summary": _error_summary(form),
-            # Only step 1 shows the deadlines; the other steps need not compute them.
-            "deadlines": deadlines_of_notice(notice) if step.slug == STEP_REPORT else None,
+            "error_summary": error_summary,
+            "version_field": VERSION_FIELD,
+            "version": notice_answers_version(notice, step.fields),
+            "changed_answers": changed_answers,
+            **(step.panel_context(notice) if step.panel_context else {}),
         },
     )
-
-
-def _error_summary(form) -> list[tuple[str, str, str]]:
-    if not form.is_bound:
-        return []
-    if hasattr(form, "error_entries"):
-        return form.error_entries()
-    return error_entries(form)
 
 
 def _now() -> datetime:
@@ -319,15 +405,14 @@ def timing_warnings(deadlines, now: datetime) -> list[str]:
     return []
 
 
-def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpResponse:
+def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
     problems = [
         {
             "problem": problem,
-            "url": step_url(notice, STEPS_BY_SLUG[problem.step], return_to_review=True)
-            + (f"#div_id_{problem.field}" if problem.field and problem.field != "signers" else ""),
-            "step": STEPS_BY_SLUG[problem.step],
+            "url": step_url(notice, step, return_to_review=True) + f"#div_id_{problem.field}",
+            "step": step,
         }
-        for problem in notice_problems(notice)
+        for step, problem in problems_by_step(notice)
     ]
     deadlines = deadlines_of_notice(notice)
     edit_urls = {
@@ -340,8 +425,8 @@ def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpR
         "filings/review.html",
         {
             "notice": notice,
-            "step": STEPS[-1],
-            "progress": progress,
+            "step": REVIEW,
+            "progress": _progress(notice, REVIEW),
             "blocking": [entry for entry in problems if entry["problem"].blocking],
             "warnings": [entry for entry in problems if not entry["problem"].blocking],
             "edit_urls": edit_urls,
@@ -410,13 +495,16 @@ def notice_edgar_summary(request: HttpRequest, notice_id: int) -> HttpResponse:
 @require_POST
 def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
     notice = _get_notice(request, notice_id, change=True)
+    if not notice.is_final and first_incomplete_step(notice) != REVIEW:
+        messages.error(request, "Save every step of the notice before finalizing it.")
+        return redirect(step_url(notice, first_incomplete_step(notice)))
     try:
         notice_finalize(
             notice=notice, user=request.user, reviewed_version=request.POST.get("version", "")
         )
     except NoticeNotReady as reason:
         messages.error(request, str(reason))
-        return redirect(step_url(notice, STEPS[-1]))
+        return redirect(step_url(notice, REVIEW))
     messages.success(
         request,
         "The notice is final. Its PDFs and EDGAR documents are stored; download the PDF to sign.",

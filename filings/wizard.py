@@ -1,49 +1,91 @@
-"""The notice wizard as a list of steps, and the rules for moving between them.
+"""The notice wizard: its steps, each declared once, and the rules for moving between them.
+
+A step carries its slug, titles, form and page layout, and any panel shown below the form. The
+rules module (filings.rules) knows fields, not steps: a step answers for the problems of the
+fields its form saves, so the review links each problem to the step that fixes it and each
+step's form shows its own problems next to its fields.
 
 A step is complete when it has been saved at least once and holds no unsaved input that failed
 validation. Nobody gets past the first incomplete step: opening a later one sends the user back
-to it. Whatever the rules module still finds wrong across steps is listed on the review."""
+to it."""
 
-from dataclasses import dataclass
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
 from filings import forms as step_forms
 from filings.models import Notice
-from filings.rules import (
-    STEP_PART_I,
-    STEP_PART_II,
-    STEP_PART_III,
-    STEP_PART_IV,
-    STEP_REPORT,
-    STEP_SIGNATURE,
-)
+from filings.rules import SIGNERS, Problem, notice_problems
+from filings.selectors import deadlines_of_notice
 
-STEP_REVIEW = "review"
+
+def _deadline_panel(notice: Notice) -> dict:
+    return {"deadlines": deadlines_of_notice(notice)}
 
 
 @dataclass(frozen=True)
 class Step:
     slug: str
-    label: str
-    title: str
-    form_class: type | None = None
+    label: str  # in the progress indicator
+    title: str  # the page's heading
+    form_class: type | None = None  # None for the review
+    template: str = "filings/steps/fields.html"  # lays out the form
+    panel: str = ""  # a template shown below the form
+    panel_context: Callable[[Notice], dict] | None = None  # what the panel needs
+    extra_fields: tuple[str, ...] = field(default=())  # saved besides the notice's columns
 
     @property
     def is_review(self) -> bool:
-        return self.slug == STEP_REVIEW
+        return self.form_class is None
+
+    @property
+    def fields(self) -> list[str]:
+        """The notice's fields this step saves; its problems are the problems of these."""
+        if self.form_class is None:
+            return []
+        return [*self.form_class.notice_fields(), *self.extra_fields]
+
+    def bind(self, notice: Notice, data=None, files=None):
+        """The step's form for the notice. It works on a copy, so that input that does not
+        validate never reaches the notice the page shows."""
+        return self.form_class(data, files, instance=copy.copy(notice))
 
 
 STEPS = [
-    Step(STEP_REPORT, "Report and period", "Report and period", step_forms.ReportForm),
-    Step(STEP_PART_I, "Part I", "Part I — Registrant information", step_forms.PartIForm),
-    Step(STEP_PART_II, "Part II", "Part II — Rules 12b-25(b) and (c)", step_forms.PartIIForm),
-    Step(STEP_PART_III, "Part III", "Part III — Narrative", step_forms.PartIIIForm),
-    Step(STEP_PART_IV, "Part IV", "Part IV — Other information", step_forms.PartIVForm),
-    Step(STEP_SIGNATURE, "Signature", "Signature", step_forms.SignatureForm),
-    Step(STEP_REVIEW, "Review", "Review the notice"),
+    Step(
+        "report",
+        "Report and period",
+        "Report and period",
+        step_forms.ReportForm,
+        panel="filings/steps/deadlines_panel.html",
+        panel_context=_deadline_panel,
+    ),
+    Step("part-1", "Part I", "Part I — Registrant information", step_forms.PartIForm),
+    Step(
+        "part-2",
+        "Part II",
+        "Part II — Rules 12b-25(b) and (c)",
+        step_forms.PartIIForm,
+        panel="filings/steps/third_party_statement_panel.html",
+    ),
+    Step("part-3", "Part III", "Part III — Narrative", step_forms.PartIIIForm),
+    Step("part-4", "Part IV", "Part IV — Other information", step_forms.PartIVForm),
+    Step(
+        "signature",
+        "Signature",
+        "Signature",
+        step_forms.SignatureStepForm,
+        template="filings/steps/signature.html",
+        extra_fields=(SIGNERS,),
+    ),
+    Step("review", "Review", "Review the notice"),
 ]
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
+FIRST_STEP = STEPS[0]
+REVIEW = STEPS[-1]
+STEP_OF_FIELD = {name: step for step in STEPS for name in step.fields}
 
 
 def step_index(step: Step) -> int:
@@ -59,6 +101,16 @@ def next_step(step: Step) -> Step:
     return STEPS[min(step_index(step) + 1, len(STEPS) - 1)]
 
 
+def step_of(problem: Problem) -> Step:
+    return STEP_OF_FIELD[problem.field]
+
+
+def problems_by_step(notice: Notice) -> list[tuple[Step, Problem]]:
+    """The notice's problems with the step that fixes each, in the order of the steps."""
+    pairs = [(step_of(problem), problem) for problem in notice_problems(notice)]
+    return sorted(pairs, key=lambda pair: step_index(pair[0]))
+
+
 def completed_slugs(notice: Notice) -> set[str]:
     return {
         step.slug
@@ -72,10 +124,7 @@ def completed_slugs(notice: Notice) -> set[str]:
 def first_incomplete_step(notice: Notice) -> Step:
     """The step a user resuming the notice should land on; the review once all are done."""
     done = completed_slugs(notice)
-    for step in STEPS:
-        if step.is_review or step.slug not in done:
-            return step
-    raise AssertionError("the review step is always last")
+    return next(step for step in STEPS if step.is_review or step.slug not in done)
 
 
 def pending_data(notice: Notice, step: Step) -> QueryDict | None:
@@ -89,78 +138,3 @@ def as_query_dict(lists: dict[str, list[str]]) -> QueryDict:
     for key, values in lists.items():
         data.setlist(key, values)
     return data
-
-
-class SignatureStepForm:
-    """The signature step: the signature block and the signers, validated and saved together."""
-
-    def __init__(self, data=None, files=None, *, instance: Notice):
-        self.form = step_forms.SignatureForm(data, files, instance=instance)
-        self.formset = step_forms.SignerFormSet(data, files, instance=instance, prefix="signers")
-        self.instance = instance
-        self.is_bound = self.form.is_bound
-
-    def is_valid(self) -> bool:
-        return all([self.form.is_valid(), self.formset.is_valid()])
-
-    @property
-    def notice_fields(self) -> list[str]:
-        return self.form.notice_fields
-
-    def save_related(self) -> None:
-        self.formset.save()
-
-    def kept_input(self) -> dict[str, list[str]]:
-        """The signature fields and the signers' rows as typed (at most MAX_SIGNERS rows),
-        with a management form rebuilt from the notice's own signers: what was posted for it
-        is not trusted, so a broken or forged one cannot lock the step."""
-        kept = self.form.kept_input()
-        prefix = self.formset.prefix
-        row_fields = [*step_forms.SignerForm.Meta.fields, "id", "DELETE"]
-        saved_signers = self.instance.signers.count()
-        rows = 0
-        for index in range(step_forms.MAX_SIGNERS):
-            typed = {
-                f"{prefix}-{index}-{field}": step_forms.kept_values(
-                    self.form.data, f"{prefix}-{index}-{field}"
-                )
-                for field in row_fields
-                if f"{prefix}-{index}-{field}" in self.form.data
-            }
-            if typed or index < saved_signers:
-                kept.update(typed)
-                rows = index + 1
-        kept.update(
-            {
-                f"{prefix}-TOTAL_FORMS": [str(max(rows, saved_signers))],
-                f"{prefix}-INITIAL_FORMS": [str(saved_signers)],
-                f"{prefix}-MIN_NUM_FORMS": ["0"],
-                f"{prefix}-MAX_NUM_FORMS": [str(step_forms.MAX_SIGNERS)],
-            }
-        )
-        return kept
-
-    def error_entries(self) -> list[tuple[str, str, str]]:
-        """(anchor, label, message) for every error of the step, signers' rows included."""
-        entries = error_entries(self.form)
-        for number, signer_form in enumerate(self.formset.forms, start=1):
-            entries += error_entries(signer_form, f"Signer {number}, ")
-        entries += [("", "Signers", error) for error in self.formset.non_form_errors()]
-        return entries
-
-
-def error_entries(form, label_prefix: str = "") -> list[tuple[str, str, str]]:
-    """(anchor, label, message) for each error of a form, for the summary at the top of the
-    page; a group of radio buttons is reached through its first button."""
-    entries = []
-    for field in form:
-        anchor = field.id_for_label or f"{field.auto_id}_0"
-        entries += [(anchor, f"{label_prefix}{field.label}", error) for error in field.errors]
-    entries += [("", label_prefix.rstrip(", ") or "Page", e) for e in form.non_field_errors()]
-    return entries
-
-
-def bind_step_form(step: Step, notice: Notice, data=None, files=None):
-    if step.slug == STEP_SIGNATURE:
-        return SignatureStepForm(data, files, instance=notice)
-    return step.form_class(data, files, instance=notice)

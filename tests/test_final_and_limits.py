@@ -49,7 +49,9 @@ def test_a_step_saved_from_a_stale_tab_cannot_change_a_final_notice(seed_notice,
     form = PartIIIForm({"narrative": "Changed after finalizing, from another tab."}, instance=stale)
     assert form.is_valid()
     with pytest.raises(NoticeIsFinal):
-        notice_save_step(notice=stale, step_slug="part-3", step_form=form, user=compliance_user)
+        notice_save_step(
+            notice=stale, step_slug="part-3", answers=form.answers(), user=compliance_user
+        )
     seed_notice.refresh_from_db()
     assert seed_notice.narrative == seed.NARRATIVE
 

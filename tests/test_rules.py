@@ -2,6 +2,7 @@ import pytest
 
 from filings.models import Notice
 from filings.rules import blocking_problems, warnings
+from filings.wizard import step_of
 from tests import seed
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ def test_an_empty_draft_lists_what_is_missing_step_by_step(lexington):
     notice = Notice.objects.create(
         registrant=lexington, form_type="10-Q", filer_status="accelerated"
     )
-    steps = [problem.step for problem in blocking_problems(notice)]
+    steps = [step_of(problem).slug for problem in blocking_problems(notice)]
     assert steps == sorted(
         steps, key=["report", "part-1", "part-2", "part-3", "part-4", "signature"].index
     )
@@ -32,7 +33,7 @@ def test_unchecked_part_ii_is_a_warning_not_a_blocker(seed_notice):
     seed_notice.relief_claimed = False
     assert blocking_problems(seed_notice) == []
     [warning] = warnings(seed_notice)
-    assert warning.step == "part-2"
+    assert step_of(warning).slug == "part-2"
     assert warning.message.startswith("Part II is unchecked")
 
 
@@ -42,7 +43,7 @@ def test_a_risky_word_in_the_narrative_with_no_change_in_part_iv_3_is_a_warning(
     seed_notice.significant_change = False
     seed_notice.significant_change_explanation = ""
     [warning] = warnings(seed_notice)
-    assert warning.step == "part-4"
+    assert step_of(warning).slug == "part-4"
     assert word in warning.message
 
 

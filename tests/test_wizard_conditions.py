@@ -247,7 +247,8 @@ def test_the_review_lists_blocking_problems_with_links_to_fix_them(compliance_cl
     review = compliance_client.get(step_url(notice, "review"))
     [entry] = review.context["blocking"]
     assert entry["problem"].message == (
-        "Warren Delano is not an executive officer: attach evidence of authority to sign."
+        "Warren Delano: Attach evidence of authority to sign (PDF): a signer who is not an "
+        "executive officer needs it."
     )
-    assert entry["url"] == step_url(notice, "signature") + "?return=review"
+    assert entry["url"] == step_url(notice, "signature") + "?return=review#div_id_signers"
     assert f'href="{entry["url"]}"' in review.content.decode()

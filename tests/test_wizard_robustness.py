@@ -83,7 +83,7 @@ def test_a_stale_tab_saving_one_step_does_not_undo_another(
     post_step(compliance_client, notice, "part-4", {**seed.PART_IV, "contact_name": "Jane Roe"})
     form = PartIIIForm({"narrative": seed.NARRATIVE + " Updated."}, instance=stale)
     assert form.is_valid()
-    notice_save_step(notice=stale, step_slug="part-3", step_form=form, user=compliance_user)
+    notice_save_step(notice=stale, step_slug="part-3", answers=form.answers(), user=compliance_user)
     notice.refresh_from_db()
     assert notice.contact_name == "Jane Roe"
     assert notice.narrative.endswith("Updated.")
