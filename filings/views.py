@@ -286,20 +286,18 @@ def _submit_step(
 def _changed_meanwhile(request, saved: Notice, step: Step, form, return_to_review) -> HttpResponse:
     """A colleague saved this step after the page was loaded: nothing is written. What the
     user typed is kept and shown again, beside the answers now saved, to merge and save."""
+    changes = {
+        "rows": changed_answers(step, saved, form),
+        "saved_by": saved.updated_by,
+        "saved_at": saved.updated_at,
+    }
     notice_keep_pending(
         notice=saved, step_slug=step.slug, kept=form.kept_input(), user=request.user
     )
-    saved = Notice.objects.select_related("updated_by").get(pk=saved.pk)
-    typed = step.bind(saved, as_query_dict(form.kept_input()))
+    notice = Notice.objects.get(pk=saved.pk)
+    typed = step.bind(notice, as_query_dict(form.kept_input()))
     typed.is_valid()
-    return _step_page(
-        request,
-        saved,
-        step,
-        typed,
-        return_to_review,
-        changed_answers=changed_answers(step, saved, form),
-    )
+    return _step_page(request, notice, step, typed, return_to_review, changes)
 
 
 def changed_answers(step: Step, saved: Notice, form) -> list[dict]:
@@ -349,9 +347,9 @@ def _answer_text(model_field, value) -> str:
     return str(value)
 
 
-def _step_page(request, notice, step, form, return_to_review, changed_answers=None) -> HttpResponse:
+def _step_page(request, notice, step, form, return_to_review, changes=None) -> HttpResponse:
     error_summary = form.error_entries() if form.is_bound else []
-    if changed_answers:
+    if changes:
         error_summary = [
             (
                 "changed-answers",
@@ -374,7 +372,7 @@ def _step_page(request, notice, step, form, return_to_review, changed_answers=No
             "error_summary": error_summary,
             "version_field": VERSION_FIELD,
             "version": notice_answers_version(notice, step.fields),
-            "changed_answers": changed_answers,
+            "changes": changes,
             **(step.panel_context(notice) if step.panel_context else {}),
         },
     )
