@@ -1,9 +1,11 @@
+from pathlib import PurePath
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
-from filings.uploads import notice_upload_path
+from filings.uploads import notice_upload_path, pending_upload_path
 from registrants.models import FilerStatus, Registrant, area_code_validator, phone_number_validator
 
 
@@ -182,6 +184,32 @@ class NoticeSigner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.title}"
+
+
+class PendingUpload(models.Model):
+    """A file chosen on a wizard step whose page did not validate for another reason, kept
+    for the user who chose it until the step is saved, so that nobody has to choose it again."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="pending_uploads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    step = models.CharField(max_length=20)
+    field_key = models.CharField(max_length=100)  # the form field's name, prefix included
+    file = models.FileField(upload_to=pending_upload_path)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notice", "user", "field_key"], name="one_pending_upload_per_field"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def filename(self) -> str:
+        return PurePath(self.file.name).name
 
 
 class NoticeDocument(models.Model):

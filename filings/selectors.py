@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
-from filings.models import Notice, SecClosureDay
+from filings.models import Notice, PendingUpload, SecClosureDay
 from filings.rules import SIGNERS
 from filings.schedule import UpcomingReport, upcoming_reports
 from registrants.models import Registrant
@@ -141,3 +141,8 @@ def notice_answers_version(notice: Notice, fields: list[str]) -> str:
         )
     encoded = json.dumps(values, default=str, sort_keys=True).encode()
     return hashlib.sha256(encoded).hexdigest()[:32]
+
+
+def pending_uploads(*, notice: Notice, step_slug: str, user) -> list[PendingUpload]:
+    """The files the user chose on the step that are kept until it is saved."""
+    return list(PendingUpload.objects.filter(notice=notice, step=step_slug, user=user))

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from filings.document import document_filename
 from filings.edgar import EDGAR_FORMATS
-from filings.models import Notice, NoticeDocument, NoticeSigner, NoticeStatus
+from filings.models import Notice, NoticeDocument, NoticeSigner, NoticeStatus, PendingUpload
 from filings.pdf import render_notice_pdf
 from filings.rules import PART_III_FIELDS, PART_IV_FIELDS, blocking_problems
 from filings.selectors import SIGNERS, notice_answers_version
@@ -161,6 +161,26 @@ def notice_keep_pending(*, notice: Notice, step_slug: str, kept: dict, user: Use
             updated_by=user,
             updated_at=timezone.now(),
         )
+
+
+def notice_keep_uploads(*, notice: Notice, step_slug: str, uploads: dict, user: User) -> None:
+    """Keep the files chosen on a step that did not validate for another reason (each a valid
+    PDF; `uploads` by form field name), for the user who chose them, until the step is saved.
+    A file chosen again for the same field replaces the one kept."""
+    for field_key, upload in uploads.items():
+        for previous in PendingUpload.objects.filter(notice=notice, user=user, field_key=field_key):
+            previous.file.delete(save=False)
+            previous.delete()
+        PendingUpload.objects.create(
+            notice=notice, user=user, step=step_slug, field_key=field_key, file=upload
+        )
+
+
+def notice_drop_pending_uploads(*, notice: Notice, step_slug: str, user: User) -> None:
+    """Forget the files kept for a step once it is saved: the saved ones were copied."""
+    for pending in PendingUpload.objects.filter(notice=notice, user=user, step=step_slug):
+        pending.file.delete(save=False)
+        pending.delete()
 
 
 class NoticeNotReady(Exception):

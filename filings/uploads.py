@@ -13,6 +13,14 @@ def notice_upload_path(instance, filename: str) -> str:
     return f"notices/{notice_id}/{get_valid_filename(PurePath(filename).name)}"
 
 
+def pending_upload_path(instance, filename: str) -> str:
+    # A folder per kept file, so that its own name is kept as chosen.
+    return (
+        f"pending/{instance.notice_id}/{instance.user_id}/{get_valid_filename(instance.field_key)}/"
+        f"{get_valid_filename(PurePath(filename).name)}"
+    )
+
+
 def validate_pdf_upload(upload) -> None:
     """Accept a PDF of at most 10 MB: the name ends in .pdf and the bytes start like a PDF."""
     if upload.size > MAX_UPLOAD_BYTES:

@@ -2,13 +2,15 @@ from datetime import date, datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
 from django.db.models import FileField, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
@@ -24,19 +26,27 @@ from filings.forms import NoticeFilterForm, NoticeStartForm
 from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
 from filings.models import Notice, NoticeDocument
 from filings.pdf import render_notice_pdf
-from filings.selectors import deadlines_of_notice, notice_answers_version, sec_closure_days
+from filings.selectors import (
+    deadlines_of_notice,
+    notice_answers_version,
+    pending_uploads,
+    sec_closure_days,
+)
 from filings.services import (
     NoticeChangedMeanwhile,
     NoticeIsFinal,
     NoticeNotReady,
     notice_create,
+    notice_drop_pending_uploads,
     notice_finalize,
     notice_keep_pending,
+    notice_keep_uploads,
     notice_save_step,
     notice_store_edgar_documents,
     notice_to_copy_from,
     notice_version,
 )
+from filings.uploads import validate_pdf_upload
 from filings.wizard import (
     FIRST_STEP,
     REVIEW,
@@ -241,8 +251,34 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
             messages.info(request, "This notice became final meanwhile; nothing was changed.")
             return redirect("filings:resume", notice.pk)
     data = _input_kept_through_login(request) or pending_data(notice, step)
-    form = step.bind(notice, data) if data else step.bind(notice)
+    if data:
+        form = step.bind(notice, data, _kept_files(request, notice, step, MultiValueDict()))
+    else:
+        form = step.bind(notice)
     return _step_page(request, notice, step, form, return_to_review)
+
+
+def _kept_files(request, notice: Notice, step: Step, chosen: MultiValueDict) -> MultiValueDict:
+    """The files chosen now, and those kept from an earlier try for the fields without one."""
+    files = chosen.copy()
+    for kept in pending_uploads(notice=notice, step_slug=step.slug, user=request.user):
+        if kept.field_key not in files:
+            with kept.file.open("rb") as handle:
+                files[kept.field_key] = SimpleUploadedFile(
+                    kept.filename, handle.read(), "application/pdf"
+                )
+    return files
+
+
+def _valid_pdfs(files: MultiValueDict) -> dict:
+    uploads = {}
+    for key, upload in files.items():
+        try:
+            validate_pdf_upload(upload)
+        except ValidationError:
+            continue
+        uploads[key] = upload
+    return uploads
 
 
 def _submit_step(
@@ -250,7 +286,7 @@ def _submit_step(
 ) -> HttpResponse:
     """Save a step, or keep what was typed when it does not validate (see notice_step)."""
     action = request.POST.get("action", "next")
-    form = step.bind(notice, request.POST, request.FILES)
+    form = step.bind(notice, request.POST, _kept_files(request, notice, step, request.FILES))
     back_to = previous_step(step) if action == "back" else None
     if form.is_valid():
         try:
@@ -264,6 +300,7 @@ def _submit_step(
             )
         except NoticeChangedMeanwhile as changed:
             return _changed_meanwhile(request, changed.saved, step, form, return_to_review)
+        notice_drop_pending_uploads(notice=notice, step_slug=step.slug, user=request.user)
         if action == "exit" or (action == "back" and back_to is None):
             messages.success(request, "Your notice is saved. Resume it from this list.")
             return redirect("filings:list")
@@ -272,6 +309,9 @@ def _submit_step(
         return redirect(step_url(notice, REVIEW if return_to_review else next_step(step)))
     notice_keep_pending(
         notice=notice, step_slug=step.slug, kept=form.kept_input(), user=request.user
+    )
+    notice_keep_uploads(
+        notice=notice, step_slug=step.slug, uploads=_valid_pdfs(request.FILES), user=request.user
     )
     if action in {"exit", "back"}:
         messages.warning(
@@ -373,6 +413,7 @@ def _step_page(request, notice, step, form, return_to_review, changes=None) -> H
             "version_field": VERSION_FIELD,
             "version": notice_answers_version(notice, step.fields),
             "changes": changes,
+            "kept_uploads": pending_uploads(notice=notice, step_slug=step.slug, user=request.user),
             **(step.panel_context(notice) if step.panel_context else {}),
         },
     )

@@ -160,7 +160,7 @@ def test_an_evidence_upload_with_another_error_on_the_page_shows_the_page_again(
     post_step(compliance_client, notice, "part-1", seed.PART_I, "part-2")
     fill_parts_ii_to_iv(compliance_client, notice)
     data = seed.signature_step(
-        None,
+        notice.signers.get().pk,
         **{
             "signers-0-is_executive_officer": "",
             "signers-0-evidence_of_authority": SimpleUploadedFile(
@@ -175,3 +175,33 @@ def test_an_evidence_upload_with_another_error_on_the_page_shows_the_page_again(
     assert response.status_code == 200
     assert "Enter a valid date." in response.content.decode()
     assert not notice.signers.filter(evidence_of_authority__gt="").exists()
+    # The upload is kept: the page says so, and fixing the date saves it without choosing the
+    # file again.
+    assert "authority.pdf" in response.content.decode()
+    data.pop("signers-0-evidence_of_authority")
+    post_step(
+        compliance_client, notice, "signature", {**data, "signature_date": "2026-03-31"}, "review"
+    )
+    signer = notice.signers.get()
+    assert signer.evidence_of_authority.name.endswith("authority.pdf")
+    with signer.evidence_of_authority.open("rb") as stored:
+        assert stored.read() == b"%PDF-1.4\n%%EOF\n"
+    assert not notice.pending_uploads.exists()
+
+
+def test_a_kept_upload_is_only_for_the_user_who_chose_it(
+    compliance_client, colleague, lexington, media_root
+):
+    notice = start_notice(compliance_client, lexington)
+    post_step(compliance_client, notice, "part-1", seed.PART_I, "part-2")
+    statement = SimpleUploadedFile("auditor.pdf", b"%PDF-1.4\n%%EOF\n")
+    # Relief claimed because of the auditor, with the statement, but the cause left unanswered.
+    post_step(
+        compliance_client,
+        notice,
+        "part-2",
+        {"relief_claimed": "True", "third_party_statement": statement},
+    )
+    assert notice.pending_uploads.get().filename == "auditor.pdf"
+    page = logged_in(colleague).get(step_url(notice, "part-2"))
+    assert "auditor.pdf" not in page.content.decode()
