@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from filings.models import Notice, NoticeSigner, SecClosureDay
+from registrants.admin_inputs import CheckedInputAdmin
 
 
 class NoticeSignerInline(admin.TabularInline):
@@ -19,7 +20,7 @@ class NoticeSignerInline(admin.TabularInline):
 
 
 @admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
+class NoticeAdmin(CheckedInputAdmin):
     list_display = [
         "registrant",
         "form_type",
@@ -55,7 +56,7 @@ class NoticeAdmin(admin.ModelAdmin):
 
 
 @admin.register(SecClosureDay)
-class SecClosureDayAdmin(admin.ModelAdmin):
+class SecClosureDayAdmin(CheckedInputAdmin):
     list_display = ["date", "weekday", "reason"]
     search_fields = ["reason"]
     date_hierarchy = "date"

@@ -7,6 +7,7 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ConfirmImportForm
 from import_export.tmp_storages import TempFolderStorage
 
+from registrants.admin_inputs import CheckedInputAdmin
 from registrants.models import Contact, Registrant, Signer
 from registrants.resources import RegistrantResource
 from registrants.services import person_delete, person_save, registrant_fill_defaults
@@ -62,7 +63,7 @@ class ImportConfirmForm(ConfirmImportForm):
 
 
 @admin.register(Registrant)
-class RegistrantAdmin(ImportExportModelAdmin):
+class RegistrantAdmin(ImportExportModelAdmin, CheckedInputAdmin):
     resource_classes = [RegistrantResource]
     # The temporary files of the confirm step are kept in the system's temporary folder.
     tmp_storage_class = TempFolderStorage
@@ -124,7 +125,7 @@ class RegistrantAdmin(ImportExportModelAdmin):
         registrant_fill_defaults(registrant=form.instance)
 
 
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CheckedInputAdmin):
     """Saves and deletes through the services, so the registrant keeps a default person."""
 
     list_select_related = ["registrant"]
