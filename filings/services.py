@@ -4,6 +4,7 @@ finalizing one and storing its documents."""
 import hashlib
 
 from django.contrib.auth.models import User
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -92,6 +93,7 @@ def notice_save_step(*, notice: Notice, step_slug: str, step_form, user: User) -
         slug: kept for slug, kept in stored.pending_input.items() if slug != step_slug
     }
     notice.updated_by = user
+    uploads_before = _upload_names(notice_id=notice.pk)
     notice.save(
         update_fields=[
             *step_form.notice_fields,
@@ -102,7 +104,41 @@ def notice_save_step(*, notice: Notice, step_slug: str, step_form, user: User) -
         ]
     )
     step_form.save_related()
+    _delete_uploads_once_committed(uploads_before - _upload_names(notice_id=notice.pk))
     return notice
+
+
+def _upload_names(*, notice_id: int) -> set[str]:
+    """The stored names of the files uploaded to a notice: its third-party statement and its
+    signers' evidence of authority."""
+    return {
+        *Notice.objects.filter(pk=notice_id).values_list("third_party_statement", flat=True),
+        *NoticeSigner.objects.filter(notice_id=notice_id).values_list(
+            "evidence_of_authority", flat=True
+        ),
+    } - {""}
+
+
+def _delete_uploads_once_committed(names: set[str]) -> None:
+    """Delete the files a save replaced, cleared or left without their signer, once the save
+    has committed (a rollback keeps them). A file some notice still names, such as one of a
+    final notice, is never deleted."""
+    if not names:
+        return
+
+    def delete() -> None:
+        in_use = {
+            *Notice.objects.filter(third_party_statement__in=names).values_list(
+                "third_party_statement", flat=True
+            ),
+            *NoticeSigner.objects.filter(evidence_of_authority__in=names).values_list(
+                "evidence_of_authority", flat=True
+            ),
+        }
+        for name in names - in_use:
+            default_storage.delete(name)
+
+    transaction.on_commit(delete)
 
 
 def notice_keep_pending(*, notice: Notice, step_slug: str, step_form, user: User) -> None:
