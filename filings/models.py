@@ -12,6 +12,58 @@ class NoticeStatus(models.TextChoices):
     FINAL = "final", "Final"
 
 
+class NoticeIsFinal(Exception):
+    """A final notice no longer changes."""
+
+
+def _forget_user_on_drafts(collector, field, sub_objs, using) -> None:
+    """on_delete for the people who created, changed or finalized a notice: deleting the user
+    clears the link on drafts only. A final notice's row is left as it is, so it keeps the
+    user's id (the column has no database constraint for this reason) and the name copied
+    beside it."""
+    collector.add_field_update(field, None, sub_objs.exclude(status=NoticeStatus.FINAL))
+
+
+def _protect_final_notices(collector, field, sub_objs, using) -> None:
+    """on_delete for the notice an amendment amends: refused while a final notice names it,
+    cleared on drafts."""
+    finals = sub_objs.filter(status=NoticeStatus.FINAL)
+    if finals:
+        raise models.ProtectedError(
+            "A final notice amends this notice, and a final notice no longer changes.",
+            set(finals),
+        )
+    collector.add_field_update(field, None, sub_objs)
+
+
+def _user_link(verbose_name: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=_forget_user_on_drafts,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+class NoticeQuerySet(models.QuerySet):
+    """Bulk writes refuse to touch a final notice, as Notice.save() and delete() do."""
+
+    def update(self, **kwargs):
+        self._refuse_final()
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._refuse_final()
+        return super().delete()
+
+    def _refuse_final(self) -> None:
+        if self.filter(status=NoticeStatus.FINAL).exists():
+            raise NoticeIsFinal
+
+
 class Notice(models.Model):
     """A Form 12b-25 notice. Part I and the signature block are copied from the registrant when
     the notice is started, so later edits to the registrant do not change the notice."""
@@ -38,7 +90,7 @@ class Notice(models.Model):
     is_amendment = models.BooleanField("this is an amended notice", default=False)
     amends = models.ForeignKey(
         "self",
-        on_delete=models.SET_NULL,
+        on_delete=_protect_final_notices,
         null=True,
         blank=True,
         related_name="amendments",
@@ -125,18 +177,19 @@ class Notice(models.Model):
     saved_steps = models.JSONField(default=list, blank=True)
     pending_input = models.JSONField(default=dict, blank=True)
 
+    # Who did what: a link to the user, and the user name copied when the link is set, so that
+    # a final notice still names its people after their accounts are deleted.
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = _user_link("created by")
+    created_by_name = models.CharField("created by (name)", max_length=150, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    updated_by = _user_link("updated by")
+    updated_by_name = models.CharField("updated by (name)", max_length=150, blank=True)
     finalized_at = models.DateTimeField(null=True, blank=True)
-    finalized_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    finalized_by = _user_link("finalized by")
+    finalized_by_name = models.CharField("finalized by (name)", max_length=150, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at"]
@@ -147,8 +200,38 @@ class Notice(models.Model):
             f"{self.edgar_submission_type} for {self.registrant_name or self.registrant} ({period})"
         )
 
+    def save(self, *args, update_fields=None, **kwargs) -> None:
+        """Save, unless the stored row is final: a final notice never changes, whatever the
+        path (a stale form, the admin, a script). The save that finalizes a draft is allowed,
+        since the stored row is still a draft then."""
+        if (
+            not self._state.adding
+            and Notice.objects.filter(pk=self.pk, status=NoticeStatus.FINAL).exists()
+        ):
+            raise NoticeIsFinal
+        copied = [link for link in USER_LINKS if self._copy_user_name(link)]
+        if update_fields is not None:
+            update_fields = [
+                *update_fields,
+                *(f"{link}_name" for link in copied if link in update_fields),
+            ]
+        super().save(*args, update_fields=update_fields, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("filings:resume", args=[self.pk])
+
+    def _copy_user_name(self, link: str) -> bool:
+        """Copy the user name of a link set in memory beside it; True when copied."""
+        if not Notice._meta.get_field(link).is_cached(self):
+            return False
+        user = getattr(self, link)
+        setattr(self, f"{link}_name", user.get_username() if user is not None else "")
+        return True
+
+    def delete(self, *args, **kwargs):
+        if Notice.objects.filter(pk=self.pk, status=NoticeStatus.FINAL).exists():
+            raise NoticeIsFinal
+        return super().delete(*args, **kwargs)
 
     @property
     def is_final(self) -> bool:
@@ -160,6 +243,9 @@ class Notice(models.Model):
         amendment."""
         base = REPORT_FORMS[self.form_type].edgar_type
         return f"{base}/A" if self.is_amendment else base
+
+
+USER_LINKS = ("created_by", "updated_by", "finalized_by")
 
 
 class NoticeSigner(models.Model):
@@ -181,6 +267,19 @@ class NoticeSigner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.title}"
+
+    # The signers of a final notice are part of its stored documents.
+    def save(self, *args, **kwargs) -> None:
+        self._refuse_if_notice_final()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._refuse_if_notice_final()
+        return super().delete(*args, **kwargs)
+
+    def _refuse_if_notice_final(self) -> None:
+        if Notice.objects.filter(pk=self.notice_id, status=NoticeStatus.FINAL).exists():
+            raise NoticeIsFinal
 
 
 class NoticeDocument(models.Model):

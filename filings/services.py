@@ -11,7 +11,7 @@ from django.utils import timezone
 from filings.document import document_filename
 from filings.edgar import EDGAR_FORMATS
 from filings.forms import PartIIIForm, PartIVForm
-from filings.models import Notice, NoticeDocument, NoticeSigner, NoticeStatus
+from filings.models import Notice, NoticeDocument, NoticeIsFinal, NoticeSigner, NoticeStatus
 from filings.pdf import render_notice_pdf
 from filings.rules import STEP_PART_IV, STEP_REPORT, blocking_problems
 from filings.wizard import STEP_REVIEW, first_incomplete_step
@@ -19,10 +19,6 @@ from registrants.models import Registrant
 
 # Part III and Part IV: what "start from a previous notice" copies.
 CARRIED_OVER_FIELDS = [*PartIIIForm.Meta.fields, *PartIVForm.Meta.fields]
-
-
-class NoticeIsFinal(Exception):
-    """A final notice no longer changes."""
 
 
 def notice_version(notice: Notice) -> str:
@@ -156,6 +152,7 @@ def notice_keep_pending(*, notice: Notice, step_slug: str, step_form, user: User
         Notice.objects.filter(pk=notice.pk).update(
             pending_input={**stored.pending_input, step_slug: step_form.kept_input()},
             updated_by=user,
+            updated_by_name=user.get_username(),
             updated_at=timezone.now(),
         )
 

@@ -86,7 +86,7 @@ def _progress(notice: Notice | None, current: Step) -> list[dict]:
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_list(request: HttpRequest) -> HttpResponse:
     """Template filings/notice_list.html; context: page of notices, the filter form."""
-    notices = Notice.objects.select_related("registrant", "updated_by")
+    notices = Notice.objects.select_related("registrant")
     form = NoticeFilterForm(request.GET)
     # A filter that does not parse is ignored, not an error.
     filters = form.cleaned_data if form.is_valid() else {}
