@@ -172,8 +172,9 @@ class Notice(models.Model):
     )
     signature_date = models.DateField("date", null=True, blank=True)
 
-    # Wizard bookkeeping: the steps saved at least once, and what was typed on a step but not
-    # yet saved because it did not validate (kept so that nothing typed is lost).
+    # Wizard bookkeeping: the steps saved at least once, and what each user typed on a step but
+    # did not save because it did not validate (kept so that nothing typed is lost), as
+    # {user id: {step slug: {field: [values]}}}: a colleague never sees another's typing.
     saved_steps = models.JSONField(default=list, blank=True)
     pending_input = models.JSONField(default=dict, blank=True)
 
@@ -232,6 +233,12 @@ class Notice(models.Model):
         if Notice.objects.filter(pk=self.pk, status=NoticeStatus.FINAL).exists():
             raise NoticeIsFinal
         return super().delete(*args, **kwargs)
+
+    def pending_input_of(self, user) -> dict[str, dict[str, list[str]]]:
+        """What `user` typed and did not save, by step slug; nothing for no user."""
+        if user is None or user.pk is None:
+            return {}
+        return self.pending_input.get(str(user.pk), {})
 
     @property
     def is_final(self) -> bool:
@@ -315,6 +322,24 @@ class NoticeDocument(models.Model):
             return reverse("filings:edgar_document", args=[self.notice_id, self.kind])
         url = reverse("filings:pdf", args=[self.notice_id])
         return f"{url}?variant=conformed" if self.kind == self.Kind.PDF_CONFORMED else url
+
+
+class InputKeptThroughLogin(models.Model):
+    """A wizard page posted after its user's session expired, kept for that user only until
+    they sign in again and open the page (see filings.middleware)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    path = models.CharField(max_length=200)
+    typed = models.JSONField()
+    kept_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "path"], name="one_kept_input_per_page")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} ({self.kept_at:%Y-%m-%d %H:%M})"
 
 
 class SecClosureDay(models.Model):

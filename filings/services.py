@@ -11,11 +11,21 @@ from django.utils import timezone
 from filings.document import document_filename
 from filings.edgar import EDGAR_FORMATS
 from filings.forms import PartIIIForm, PartIVForm
-from filings.models import Notice, NoticeDocument, NoticeIsFinal, NoticeSigner, NoticeStatus
+from filings.models import (
+    InputKeptThroughLogin,
+    Notice,
+    NoticeDocument,
+    NoticeIsFinal,
+    NoticeSigner,
+    NoticeStatus,
+)
 from filings.pdf import render_notice_pdf
 from filings.rules import STEP_PART_IV, STEP_REPORT, blocking_problems
 from filings.wizard import STEP_REVIEW, first_incomplete_step
 from registrants.models import Registrant
+
+# Pages a user may have kept through an expired session; the oldest go first.
+KEPT_PAGES_PER_USER = 5
 
 # Part III and Part IV: what "start from a previous notice" copies.
 CARRIED_OVER_FIELDS = [*PartIIIForm.Meta.fields, *PartIVForm.Meta.fields]
@@ -85,9 +95,14 @@ def notice_save_step(*, notice: Notice, step_slug: str, step_form, user: User) -
     if stored.is_final:
         raise NoticeIsFinal
     notice.saved_steps = list(dict.fromkeys([*stored.saved_steps, step_slug]))
-    notice.pending_input = {
-        slug: kept for slug, kept in stored.pending_input.items() if slug != step_slug
-    }
+    # Only the saving user's unsaved input of this step goes; a colleague's stays theirs.
+    notice.pending_input = _pending_input_replace(
+        stored.pending_input,
+        user=user,
+        user_pending={
+            slug: kept for slug, kept in stored.pending_input_of(user).items() if slug != step_slug
+        },
+    )
     notice.updated_by = user
     uploads_before = _upload_names(notice_id=notice.pk)
     notice.save(
@@ -102,6 +117,12 @@ def notice_save_step(*, notice: Notice, step_slug: str, step_form, user: User) -
     step_form.save_related()
     _delete_uploads_once_committed(uploads_before - _upload_names(notice_id=notice.pk))
     return notice
+
+
+def _pending_input_replace(pending_input: dict, *, user: User, user_pending: dict) -> dict:
+    """The notice's pending input with `user`'s part replaced by `user_pending`."""
+    others = {key: value for key, value in pending_input.items() if key != str(user.pk)}
+    return {**others, str(user.pk): user_pending} if user_pending else others
 
 
 def _upload_names(*, notice_id: int) -> set[str]:
@@ -150,11 +171,39 @@ def notice_keep_pending(*, notice: Notice, step_slug: str, step_form, user: User
         if stored.is_final:
             raise NoticeIsFinal
         Notice.objects.filter(pk=notice.pk).update(
-            pending_input={**stored.pending_input, step_slug: step_form.kept_input()},
+            pending_input=_pending_input_replace(
+                stored.pending_input,
+                user=user,
+                user_pending={**stored.pending_input_of(user), step_slug: step_form.kept_input()},
+            ),
             updated_by=user,
             updated_by_name=user.get_username(),
             updated_at=timezone.now(),
         )
+
+
+@transaction.atomic
+def typed_input_keep(*, user_id: int, path: str, typed: dict[str, list[str]]) -> None:
+    """Keep what an active user typed on the page at `path`, posted after their session
+    expired: one entry per page (several tabs all keep theirs), at most KEPT_PAGES_PER_USER."""
+    if not User.objects.filter(pk=user_id, is_active=True).exists():
+        return
+    InputKeptThroughLogin.objects.update_or_create(
+        user_id=user_id, path=path, defaults={"typed": typed}
+    )
+    older = InputKeptThroughLogin.objects.filter(user_id=user_id).order_by("-kept_at", "-pk")
+    InputKeptThroughLogin.objects.filter(
+        pk__in=list(older.values_list("pk", flat=True)[KEPT_PAGES_PER_USER:])
+    ).delete()
+
+
+def typed_input_take(*, user: User, path: str) -> dict[str, list[str]] | None:
+    """What `user` typed on the page at `path` before signing in again, once, or None."""
+    kept = InputKeptThroughLogin.objects.filter(user=user, path=path).first()
+    if kept is None:
+        return None
+    kept.delete()
+    return kept.typed
 
 
 class NoticeNotReady(Exception):
@@ -176,7 +225,7 @@ def notice_finalize(
         raise NoticeNotReady(
             "The notice changed after you opened the review page. Review it again, then finalize."
         )
-    if first_incomplete_step(notice).slug != STEP_REVIEW or blocking_problems(notice):
+    if first_incomplete_step(notice, user).slug != STEP_REVIEW or blocking_problems(notice):
         raise NoticeNotReady("Fix the problems listed on the review page first.")
     notice.status = NoticeStatus.FINAL
     notice.finalized_at = timezone.now()

@@ -20,7 +20,7 @@ from filings.deadlines import (
 from filings.document import document_filename, notice_document, notice_exhibits
 from filings.edgar import EDGAR_FORMATS, edgar_filing_summary
 from filings.forms import NoticeFilterForm, NoticeStartForm
-from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
+from filings.middleware import keeps_typed_input_through_login
 from filings.models import Notice, NoticeDocument
 from filings.pdf import render_notice_pdf
 from filings.rules import STEP_REPORT, notice_problems
@@ -35,6 +35,7 @@ from filings.services import (
     notice_store_edgar_documents,
     notice_to_copy_from,
     notice_version,
+    typed_input_take,
 )
 from filings.wizard import (
     STEPS,
@@ -67,10 +68,10 @@ def step_url(notice: Notice, step: Step, *, return_to_review: bool = False) -> s
     return f"{url}?return=review" if return_to_review else url
 
 
-def _progress(notice: Notice | None, current: Step) -> list[dict]:
+def _progress(notice: Notice | None, current: Step, user) -> list[dict]:
     """The progress indicator: each step with its state and, when it can be opened, its URL."""
-    done = completed_slugs(notice) if notice else set()
-    reachable = step_index(first_incomplete_step(notice)) if notice else 0
+    done = completed_slugs(notice, user) if notice else set()
+    reachable = step_index(first_incomplete_step(notice, user)) if notice else 0
     return [
         {
             "step": step,
@@ -166,7 +167,7 @@ def notice_new(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "step": STEPS[0],
-            "progress": _progress(None, STEPS[0]),
+            "progress": _progress(None, STEPS[0], request.user),
             "is_new": True,
             "error_summary": _error_summary(form),
         },
@@ -191,16 +192,14 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
         )
     if not request.user.has_perm("filings.change_notice"):
         raise PermissionDenied
-    return redirect(step_url(notice, first_incomplete_step(notice)))
+    return redirect(step_url(notice, first_incomplete_step(notice, request.user)))
 
 
 def _input_kept_through_login(request: HttpRequest):
-    """What was posted to this page after the session expired, once, as form data."""
-    kept = request.session.get(EXPIRED_POST_SESSION_KEY, {})
-    data = kept.pop(request.path, None)
+    """What this user posted to this page after their session expired, once, as form data."""
+    data = typed_input_take(user=request.user, path=request.path)
     if data is None:
         return None
-    request.session[EXPIRED_POST_SESSION_KEY] = kept
     messages.warning(
         request,
         "You were signed out before this page was saved. What you typed is back on the page: "
@@ -220,11 +219,11 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
     if notice.is_final:
         messages.info(request, "This notice is final and can no longer change; file an amendment.")
         return redirect("filings:resume", notice.pk)
-    first_incomplete = first_incomplete_step(notice)
+    first_incomplete = first_incomplete_step(notice, request.user)
     if step_index(step) > step_index(first_incomplete):
         messages.info(request, f"Finish \u201c{first_incomplete.title}\u201d first.")
         return redirect(step_url(notice, first_incomplete))
-    progress = _progress(notice, step)
+    progress = _progress(notice, step, request.user)
     if step.is_review:
         return _review(request, notice, progress)
 
@@ -236,7 +235,7 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
             # Finalized in another tab while this page was being filled in.
             messages.info(request, "This notice became final meanwhile; nothing was changed.")
             return redirect("filings:resume", notice.pk)
-    data = _input_kept_through_login(request) or pending_data(notice, step)
+    data = _input_kept_through_login(request) or pending_data(notice, step, request.user)
     form = bind_step_form(step, notice, data) if data else bind_step_form(step, notice)
     return _step_page(request, notice, step, progress, form, return_to_review)
 
@@ -264,7 +263,7 @@ def _submit_step(
             "is kept and shown when you return to it.",
         )
         return redirect(step_url(notice, back_to) if back_to else reverse("filings:list"))
-    progress = _progress(Notice.objects.get(pk=notice.pk), step)
+    progress = _progress(Notice.objects.get(pk=notice.pk), step, request.user)
     return _step_page(request, notice, step, progress, form, return_to_review)
 
 
