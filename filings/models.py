@@ -248,7 +248,11 @@ class Notice(models.Model):
     def edgar_submission_type(self) -> str:
         """The EDGAR submission type, e.g. "NT 10-K", "NT-NCEN", or "NT 10-Q/A" for an
         amendment."""
-        base = REPORT_FORMS[self.form_type].edgar_type
+        report_form = REPORT_FORMS.get(self.form_type)
+        if report_form is None:
+            # Step 1 shown again with its report left empty: the notice is not saved like this.
+            return "Form 12b-25"
+        base = report_form.edgar_type
         return f"{base}/A" if self.is_amendment else base
 
 
