@@ -22,10 +22,7 @@ class RequestBodyLimitMiddleware:
             declared = 0
         if declared > settings.MAX_REQUEST_BODY_BYTES:
             limit_mb = settings.MAX_REQUEST_BODY_BYTES // (1024 * 1024)
-            response = render(request, "413.html", {"limit_mb": limit_mb}, status=413)
-            # The body was not read, so the connection cannot carry another request.
-            response["Connection"] = "close"
-            return response
+            return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
         return self.get_response(request)
 
 
