@@ -24,7 +24,9 @@ from filings.services import notice_finalize
 from filings.uploads import MAX_UPLOAD_BYTES
 from filings.wizard import STEPS
 from registrants.roles import COMPLIANCE_STAFF
+from tests import seed
 from tests.conftest import make_user
+from tests.test_wizard import post_step, start_notice, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -319,3 +321,14 @@ def test_no_request_gets_a_server_error_or_changes_a_final_notice(world):
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
             database=None,
         )(given(request=hostile_request(name, arguments, fixed, world["ids"]))(no_server_error))()
+
+
+def test_step_one_sent_without_a_report_shows_the_error_and_stays_open(
+    compliance_client, lexington
+):
+    # Found by the test above: the step's heading named the EDGAR type of no report.
+    notice = start_notice(compliance_client, lexington)
+    response = post_step(compliance_client, notice, "report", seed.report_step(form_type=""))
+    assert response.status_code == 200
+    assert "form_type" in response.context["form"].errors
+    assert compliance_client.get(step_url(notice, "report")).status_code == 200
