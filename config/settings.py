@@ -11,6 +11,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV
 
+from filings.uploads import MAX_UPLOAD_BYTES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEVELOPMENT_SECRET_KEY = "development-only-key-never-use-in-production"
@@ -75,12 +77,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that an oversized body is refused before anything reads it.
+    "config.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.AdminNulCharacterMiddleware",
     # Every page needs a login unless its view is marked login_not_required; a wizard page
     # posted after the session expired keeps what was typed through the login.
     "filings.middleware.LoginRequiredKeepingInputMiddleware",
@@ -149,6 +154,10 @@ STORAGES = {
 # In development WhiteNoise serves straight from the app folders, picking up edits.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# The largest request body accepted: one upload of MAX_UPLOAD_BYTES (10 MB) with the rest of its
+# page and the multipart framing. Anything larger is refused from its Content-Length, unread.
+MAX_REQUEST_BODY_BYTES = MAX_UPLOAD_BYTES + 2 * 1024 * 1024
 
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"

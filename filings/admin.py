@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from filings.models import Notice, NoticeSigner, SecClosureDay
+from registrants.admin_inputs import CheckedInputAdmin
 
 
 class NoticeSignerInline(admin.TabularInline):
@@ -19,7 +20,7 @@ class NoticeSignerInline(admin.TabularInline):
 
 
 @admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
+class NoticeAdmin(CheckedInputAdmin):
     list_display = [
         "registrant",
         "form_type",
@@ -27,16 +28,18 @@ class NoticeAdmin(admin.ModelAdmin):
         "period_end",
         "status",
         "updated_at",
-        "updated_by",
+        "updated_by_name",
     ]
     list_filter = ["status", "form_type", "is_amendment"]
-    list_select_related = ["registrant", "updated_by"]
+    list_select_related = ["registrant"]
     search_fields = ["registrant__name", "registrant_name", "narrative"]
     readonly_fields = [
         "created_at",
         "created_by",
+        "created_by_name",
         "updated_at",
         "updated_by",
+        "updated_by_name",
         "saved_steps",
         "pending_input",
     ]
@@ -48,14 +51,24 @@ class NoticeAdmin(admin.ModelAdmin):
         # its stored documents must keep matching it.
         if obj is not None and obj.is_final:
             return [field.name for field in self.model._meta.fields]
-        return [*self.readonly_fields, "status", "finalized_at", "finalized_by"]
+        return [
+            *self.readonly_fields,
+            "status",
+            "finalized_at",
+            "finalized_by",
+            "finalized_by_name",
+        ]
+
+    # A final notice is shown, never saved (Save would write its row) and never deleted.
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or not obj.is_final) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return obj is None or not obj.is_final
+        return (obj is None or not obj.is_final) and super().has_delete_permission(request, obj)
 
 
 @admin.register(SecClosureDay)
-class SecClosureDayAdmin(admin.ModelAdmin):
+class SecClosureDayAdmin(CheckedInputAdmin):
     list_display = ["date", "weekday", "reason"]
     search_fields = ["reason"]
     date_hierarchy = "date"

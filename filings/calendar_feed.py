@@ -9,13 +9,20 @@ newer file updates the events instead of adding copies.
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from filings.schedule import UpcomingReport
 from registrants.models import Registrant
 
 PRODUCT_ID = "-//late-filing//Form 12b-25 deadlines//EN"
 UID_DOMAIN = "late-filing"
+
+
+def _one_line(text: str) -> str:
+    """Text for a one-line property (SUMMARY, X-WR-CALNAME): line breaks and other control
+    characters become single spaces. icalendar escapes a line break only in properties it knows
+    as TEXT, and refuses (with an assertion) a content line holding one anywhere else."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _long_date(day: date) -> str:
@@ -57,7 +64,7 @@ def deadline_calendar(
     feed.add("version", "2.0")
     feed.add("calscale", "GREGORIAN")
     feed.add("method", "PUBLISH")
-    feed.add("x-wr-calname", name)
+    feed.add("x-wr-calname", vText(_one_line(name)))
     for registrant, report in rows:
         deadlines = report.deadlines
         description = _description(registrant, report)
@@ -71,7 +78,7 @@ def deadline_calendar(
             event.add("dtstamp", generated_at)
             event.add("dtstart", day)
             event.add("dtend", day + timedelta(days=1))
-            event.add("summary", f"{summary}: {registrant.name}")
+            event.add("summary", _one_line(f"{summary}: {registrant.name}"))
             event.add("description", description)
             # All-day reminders that do not block time in the user's calendar.
             event.add("transp", "TRANSPARENT")

@@ -1,12 +1,25 @@
+"""Every page needs a login; a wizard page posted after the session expired keeps what was
+typed, for the user who typed it only.
+
+When a user is signed in, a signed, HttpOnly cookie names them. A POST to a marked view that
+arrives without a session (it expired) is kept only when that cookie is valid: in the database,
+under that user, bounded in pages and size, and handed back once to that same user when they
+open the page after signing in again. Without the cookie, or with a forged one, nothing is
+stored, so anonymous requests cannot fill any table and whoever signs in next on a shared
+browser never sees another person's typing."""
+
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 
-EXPIRED_POST_SESSION_KEY = "post_kept_through_login"
+from filings.services import typed_input_keep
+
+LAST_USER_COOKIE = "last_signed_in_user"
+LAST_USER_SALT = "filings.middleware.last-signed-in-user"
 # Form fields that are the page's controls, not what the user typed.
 CONTROL_FIELDS = {"csrfmiddlewaretoken", "action"}
-# Bounds on what an anonymous request may leave in a session: the pages most recently posted,
-# each up to a generous size for a long narrative.
-KEPT_PAGES = 5
+# A page is kept up to a generous size for a long narrative; a longer path is not a wizard page.
 KEPT_CHARACTERS_PER_PAGE = 200_000
+KEPT_PATH_LENGTH = 200
 
 
 def keeps_typed_input_through_login(view_func):
@@ -16,13 +29,25 @@ def keeps_typed_input_through_login(view_func):
     return view_func
 
 
+def last_signed_in_user_id(request) -> int | None:
+    """The id of the user the browser's signed cookie names, or None."""
+    value = request.get_signed_cookie(
+        LAST_USER_COOKIE, default=None, salt=LAST_USER_SALT, max_age=settings.SESSION_COOKIE_AGE
+    )
+    return int(value) if value and value.isdecimal() else None
+
+
 class LoginRequiredKeepingInputMiddleware(LoginRequiredMiddleware):
-    """Django's LoginRequiredMiddleware, except that a POST to a marked view made by a user
-    whose session has expired is kept in the new session until they have logged in again."""
+    """Django's LoginRequiredMiddleware, except that a POST to a marked view made after the
+    session expired is kept for the user the browser last signed in as (see the module)."""
 
     def handle_no_permission(self, request, view_func):
-        if request.method == "POST" and getattr(
-            view_func, "keeps_typed_input_through_login", False
+        user_id = last_signed_in_user_id(request)
+        if (
+            user_id is not None
+            and request.method == "POST"
+            and getattr(view_func, "keeps_typed_input_through_login", False)
+            and len(request.path) <= KEPT_PATH_LENGTH
         ):
             typed = {
                 key: [value.replace("\x00", "") for value in values]
@@ -31,10 +56,23 @@ class LoginRequiredKeepingInputMiddleware(LoginRequiredMiddleware):
             }
             size = sum(len(key) + sum(map(len, values)) for key, values in typed.items())
             if size <= KEPT_CHARACTERS_PER_PAGE:
-                # One entry per page, so that several tabs posting after the expiry all keep
-                # theirs; the oldest entries go first.
-                kept = request.session.get(EXPIRED_POST_SESSION_KEY, {})
-                kept.pop(request.path, None)
-                kept[request.path] = typed
-                request.session[EXPIRED_POST_SESSION_KEY] = dict(list(kept.items())[-KEPT_PAGES:])
+                typed_input_keep(user_id=user_id, path=request.path, typed=typed)
         return super().handle_no_permission(request, view_func)
+
+    def process_response(self, request, response):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and last_signed_in_user_id(request) != user.pk
+        ):
+            response.set_signed_cookie(
+                LAST_USER_COOKIE,
+                str(user.pk),
+                salt=LAST_USER_SALT,
+                max_age=settings.SESSION_COOKIE_AGE,
+                httponly=True,
+                secure=settings.SESSION_COOKIE_SECURE,
+                samesite="Lax",
+            )
+        return response

@@ -14,6 +14,58 @@ class NoticeStatus(models.TextChoices):
     FINAL = "final", "Final"
 
 
+class NoticeIsFinal(Exception):
+    """A final notice no longer changes."""
+
+
+def _forget_user_on_drafts(collector, field, sub_objs, using) -> None:
+    """on_delete for the people who created, changed or finalized a notice: deleting the user
+    clears the link on drafts only. A final notice's row is left as it is, so it keeps the
+    user's id (the column has no database constraint for this reason) and the name copied
+    beside it."""
+    collector.add_field_update(field, None, sub_objs.exclude(status=NoticeStatus.FINAL))
+
+
+def _protect_final_notices(collector, field, sub_objs, using) -> None:
+    """on_delete for the notice an amendment amends: refused while a final notice names it,
+    cleared on drafts."""
+    finals = sub_objs.filter(status=NoticeStatus.FINAL)
+    if finals:
+        raise models.ProtectedError(
+            "A final notice amends this notice, and a final notice no longer changes.",
+            set(finals),
+        )
+    collector.add_field_update(field, None, sub_objs)
+
+
+def _user_link(verbose_name: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=_forget_user_on_drafts,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+class NoticeQuerySet(models.QuerySet):
+    """Bulk writes refuse to touch a final notice, as Notice.save() and delete() do."""
+
+    def update(self, **kwargs):
+        self._refuse_final()
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._refuse_final()
+        return super().delete()
+
+    def _refuse_final(self) -> None:
+        if self.filter(status=NoticeStatus.FINAL).exists():
+            raise NoticeIsFinal
+
+
 class Notice(models.Model):
     """A Form 12b-25 notice. Part I and the signature block are copied from the registrant when
     the notice is started, so later edits to the registrant do not change the notice."""
@@ -40,7 +92,7 @@ class Notice(models.Model):
     is_amendment = models.BooleanField("this is an amended notice", default=False)
     amends = models.ForeignKey(
         "self",
-        on_delete=models.SET_NULL,
+        on_delete=_protect_final_notices,
         null=True,
         blank=True,
         related_name="amendments",
@@ -122,23 +174,25 @@ class Notice(models.Model):
     )
     signature_date = models.DateField("date", null=True, blank=True)
 
-    # Wizard bookkeeping: the steps saved at least once, and what was typed on a step but not
-    # yet saved because it did not validate (kept so that nothing typed is lost).
+    # Wizard bookkeeping: the steps saved at least once, and what each user typed on a step but
+    # did not save because it did not validate (kept so that nothing typed is lost), as
+    # {user id: {step slug: {field: [values]}}}: a colleague never sees another's typing.
     saved_steps = models.JSONField(default=list, blank=True)
     pending_input = models.JSONField(default=dict, blank=True)
 
+    # Who did what: a link to the user, and the user name copied when the link is set, so that
+    # a final notice still names its people after their accounts are deleted.
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    created_by = _user_link("created by")
+    created_by_name = models.CharField("created by (name)", max_length=150, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    updated_by = _user_link("updated by")
+    updated_by_name = models.CharField("updated by (name)", max_length=150, blank=True)
     finalized_at = models.DateTimeField(null=True, blank=True)
-    finalized_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    finalized_by = _user_link("finalized by")
+    finalized_by_name = models.CharField("finalized by (name)", max_length=150, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at"]
@@ -149,8 +203,44 @@ class Notice(models.Model):
             f"{self.edgar_submission_type} for {self.registrant_name or self.registrant} ({period})"
         )
 
+    def save(self, *args, update_fields=None, **kwargs) -> None:
+        """Save, unless the stored row is final: a final notice never changes, whatever the
+        path (a stale form, the admin, a script). The save that finalizes a draft is allowed,
+        since the stored row is still a draft then."""
+        if (
+            not self._state.adding
+            and Notice.objects.filter(pk=self.pk, status=NoticeStatus.FINAL).exists()
+        ):
+            raise NoticeIsFinal
+        copied = [link for link in USER_LINKS if self._copy_user_name(link)]
+        if update_fields is not None:
+            update_fields = [
+                *update_fields,
+                *(f"{link}_name" for link in copied if link in update_fields),
+            ]
+        super().save(*args, update_fields=update_fields, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("filings:resume", args=[self.pk])
+
+    def _copy_user_name(self, link: str) -> bool:
+        """Copy the user name of a link set in memory beside it; True when copied."""
+        if not Notice._meta.get_field(link).is_cached(self):
+            return False
+        user = getattr(self, link)
+        setattr(self, f"{link}_name", user.get_username() if user is not None else "")
+        return True
+
+    def delete(self, *args, **kwargs):
+        if Notice.objects.filter(pk=self.pk, status=NoticeStatus.FINAL).exists():
+            raise NoticeIsFinal
+        return super().delete(*args, **kwargs)
+
+    def pending_input_of(self, user) -> dict[str, dict[str, list[str]]]:
+        """What `user` typed and did not save, by step slug; nothing for no user."""
+        if user is None or user.pk is None:
+            return {}
+        return self.pending_input.get(str(user.pk), {})
 
     @property
     def is_final(self) -> bool:
@@ -159,10 +249,16 @@ class Notice(models.Model):
     @property
     def edgar_submission_type(self) -> str:
         """The EDGAR submission type, e.g. "NT 10-K", "NT-NCEN", or "NT 10-Q/A" for an
-        amendment; just "NT" while no report is chosen."""
+        amendment."""
         report_form = REPORT_FORMS.get(self.form_type)
-        base = report_form.edgar_type if report_form else "NT"
+        if report_form is None:
+            # Step 1 shown again with its report left empty: the notice is not saved like this.
+            return "Form 12b-25"
+        base = report_form.edgar_type
         return f"{base}/A" if self.is_amendment else base
+
+
+USER_LINKS = ("created_by", "updated_by", "finalized_by")
 
 
 class NoticeSigner(models.Model):
@@ -184,6 +280,19 @@ class NoticeSigner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.title}"
+
+    # The signers of a final notice are part of its stored documents.
+    def save(self, *args, **kwargs) -> None:
+        self._refuse_if_notice_final()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._refuse_if_notice_final()
+        return super().delete(*args, **kwargs)
+
+    def _refuse_if_notice_final(self) -> None:
+        if Notice.objects.filter(pk=self.notice_id, status=NoticeStatus.FINAL).exists():
+            raise NoticeIsFinal
 
 
 class PendingUpload(models.Model):
@@ -245,6 +354,24 @@ class NoticeDocument(models.Model):
             return reverse("filings:edgar_document", args=[self.notice_id, self.kind])
         url = reverse("filings:pdf", args=[self.notice_id])
         return f"{url}?variant=conformed" if self.kind == self.Kind.PDF_CONFORMED else url
+
+
+class InputKeptThroughLogin(models.Model):
+    """A wizard page posted after its user's session expired, kept for that user only until
+    they sign in again and open the page (see filings.middleware)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    path = models.CharField(max_length=200)
+    typed = models.JSONField()
+    kept_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "path"], name="one_kept_input_per_page")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} ({self.kept_at:%Y-%m-%d %H:%M})"
 
 
 class SecClosureDay(models.Model):

@@ -4,24 +4,32 @@ finalizing one and storing its documents."""
 import hashlib
 
 from django.contrib.auth.models import User
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
 from filings.document import document_filename
 from filings.edgar import EDGAR_FORMATS
-from filings.models import Notice, NoticeDocument, NoticeSigner, NoticeStatus, PendingUpload
+from filings.models import (
+    InputKeptThroughLogin,
+    Notice,
+    NoticeDocument,
+    NoticeIsFinal,
+    NoticeSigner,
+    NoticeStatus,
+    PendingUpload,
+)
 from filings.pdf import render_notice_pdf
 from filings.rules import PART_III_FIELDS, PART_IV_FIELDS, blocking_problems
 from filings.selectors import SIGNERS, notice_answers_version
 from registrants.models import Registrant
 
+# Pages a user may have kept through an expired session; the oldest go first.
+KEPT_PAGES_PER_USER = 5
+
 # Part III and Part IV: what "start from a previous notice" copies.
 CARRIED_OVER_FIELDS = [*PART_III_FIELDS, *PART_IV_FIELDS]
 SIGNER_FIELDS = ["name", "title", "is_executive_officer", "evidence_of_authority"]
-
-
-class NoticeIsFinal(Exception):
-    """A final notice no longer changes."""
 
 
 class NoticeChangedMeanwhile(Exception):
@@ -118,17 +126,24 @@ def notice_save_step(
     fields = [*answers, *([SIGNERS] if signer_rows is not None else [])]
     if seen_version is not None and seen_version != notice_answers_version(stored, fields):
         raise NoticeChangedMeanwhile(stored)
+    uploads_before = _upload_names(notice_id=stored.pk)
     _apply(stored, answers)
     stored.saved_steps = list(dict.fromkeys([*stored.saved_steps, step_slug]))
-    stored.pending_input = {
-        slug: kept for slug, kept in stored.pending_input.items() if slug != step_slug
-    }
+    # Only the saving user's unsaved input of this step goes; a colleague's stays theirs.
+    stored.pending_input = _pending_input_replace(
+        stored.pending_input,
+        user=user,
+        user_pending={
+            slug: kept for slug, kept in stored.pending_input_of(user).items() if slug != step_slug
+        },
+    )
     stored.updated_by = user
     stored.save(
         update_fields=[*answers, "saved_steps", "pending_input", "updated_by", "updated_at"]
     )
     if signer_rows is not None:
         _signers_save(notice=stored, signer_rows=signer_rows)
+    _delete_uploads_once_committed(uploads_before - _upload_names(notice_id=stored.pk))
     return stored
 
 
@@ -146,10 +161,49 @@ def _signers_save(*, notice: Notice, signer_rows: list[dict]) -> None:
         signer.save()
 
 
+def _pending_input_replace(pending_input: dict, *, user: User, user_pending: dict) -> dict:
+    """The notice's pending input with `user`'s part replaced by `user_pending`."""
+    others = {key: value for key, value in pending_input.items() if key != str(user.pk)}
+    return {**others, str(user.pk): user_pending} if user_pending else others
+
+
+def _upload_names(*, notice_id: int) -> set[str]:
+    """The stored names of the files uploaded to a notice: its third-party statement and its
+    signers' evidence of authority."""
+    return {
+        *Notice.objects.filter(pk=notice_id).values_list("third_party_statement", flat=True),
+        *NoticeSigner.objects.filter(notice_id=notice_id).values_list(
+            "evidence_of_authority", flat=True
+        ),
+    } - {""}
+
+
+def _delete_uploads_once_committed(names: set[str]) -> None:
+    """Delete the files a save replaced, cleared or left without their signer, once the save
+    has committed (a rollback keeps them). A file some notice still names, such as one of a
+    final notice, is never deleted."""
+    if not names:
+        return
+
+    def delete() -> None:
+        in_use = {
+            *Notice.objects.filter(third_party_statement__in=names).values_list(
+                "third_party_statement", flat=True
+            ),
+            *NoticeSigner.objects.filter(evidence_of_authority__in=names).values_list(
+                "evidence_of_authority", flat=True
+            ),
+        }
+        for name in names - in_use:
+            default_storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
 def notice_keep_pending(*, notice: Notice, step_slug: str, kept: dict, user: User) -> None:
-    """Keep what was typed on a step that did not validate (`kept`: the step's own fields as
-    typed), so that leaving the page, going back or losing the session loses none of it.
-    Uploaded files cannot be kept this way."""
+    """Keep what `user` typed on a step that did not validate (`kept`: the step's own fields
+    as typed), so that leaving the page, going back or losing the session loses none of it.
+    Only the bookkeeping is written. Uploaded files are kept by notice_keep_uploads."""
     with transaction.atomic():
         stored = (
             Notice.objects.select_for_update().only("status", "pending_input").get(pk=notice.pk)
@@ -157,8 +211,13 @@ def notice_keep_pending(*, notice: Notice, step_slug: str, kept: dict, user: Use
         if stored.is_final:
             raise NoticeIsFinal
         Notice.objects.filter(pk=notice.pk).update(
-            pending_input={**stored.pending_input, step_slug: kept},
+            pending_input=_pending_input_replace(
+                stored.pending_input,
+                user=user,
+                user_pending={**stored.pending_input_of(user), step_slug: kept},
+            ),
             updated_by=user,
+            updated_by_name=user.get_username(),
             updated_at=timezone.now(),
         )
 
@@ -183,6 +242,30 @@ def notice_drop_pending_uploads(*, notice: Notice, step_slug: str, user: User) -
         pending.delete()
 
 
+@transaction.atomic
+def typed_input_keep(*, user_id: int, path: str, typed: dict[str, list[str]]) -> None:
+    """Keep what an active user typed on the page at `path`, posted after their session
+    expired: one entry per page (several tabs all keep theirs), at most KEPT_PAGES_PER_USER."""
+    if not User.objects.filter(pk=user_id, is_active=True).exists():
+        return
+    InputKeptThroughLogin.objects.update_or_create(
+        user_id=user_id, path=path, defaults={"typed": typed}
+    )
+    older = InputKeptThroughLogin.objects.filter(user_id=user_id).order_by("-kept_at", "-pk")
+    InputKeptThroughLogin.objects.filter(
+        pk__in=list(older.values_list("pk", flat=True)[KEPT_PAGES_PER_USER:])
+    ).delete()
+
+
+def typed_input_take(*, user: User, path: str) -> dict[str, list[str]] | None:
+    """What `user` typed on the page at `path` before signing in again, once, or None."""
+    kept = InputKeptThroughLogin.objects.filter(user=user, path=path).first()
+    if kept is None:
+        return None
+    kept.delete()
+    return kept.typed
+
+
 class NoticeNotReady(Exception):
     """The notice cannot be finalized; the message says why."""
 
@@ -202,7 +285,7 @@ def notice_finalize(
         raise NoticeNotReady(
             "The notice changed after you opened the review page. Review it again, then finalize."
         )
-    if notice.pending_input or blocking_problems(notice):
+    if notice.pending_input_of(user) or blocking_problems(notice):
         raise NoticeNotReady("Fix the problems listed on the review page first.")
     notice.status = NoticeStatus.FINAL
     notice.finalized_at = timezone.now()

@@ -23,7 +23,7 @@ from filings.deadlines import (
 from filings.document import document_filename, long_date, notice_document, notice_exhibits
 from filings.edgar import EDGAR_FORMATS, edgar_filing_summary
 from filings.forms import NoticeFilterForm, NoticeStartForm
-from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_through_login
+from filings.middleware import keeps_typed_input_through_login
 from filings.models import Notice, NoticeDocument
 from filings.pdf import render_notice_pdf
 from filings.selectors import (
@@ -45,6 +45,7 @@ from filings.services import (
     notice_store_edgar_documents,
     notice_to_copy_from,
     notice_version,
+    typed_input_take,
 )
 from filings.uploads import validate_pdf_upload
 from filings.wizard import (
@@ -81,10 +82,10 @@ def step_url(notice: Notice, step: Step, *, return_to_review: bool = False) -> s
     return f"{url}?return=review" if return_to_review else url
 
 
-def _progress(notice: Notice | None, current: Step) -> list[dict]:
+def _progress(notice: Notice | None, current: Step, user) -> list[dict]:
     """The progress indicator: each step with its state and, when it can be opened, its URL."""
-    done = completed_slugs(notice) if notice else set()
-    reachable = step_index(first_incomplete_step(notice)) if notice else 0
+    done = completed_slugs(notice, user) if notice else set()
+    reachable = step_index(first_incomplete_step(notice, user)) if notice else 0
     return [
         {
             "step": step,
@@ -100,7 +101,7 @@ def _progress(notice: Notice | None, current: Step) -> list[dict]:
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_list(request: HttpRequest) -> HttpResponse:
     """Template filings/notice_list.html; context: page of notices, the filter form."""
-    notices = Notice.objects.select_related("registrant", "updated_by")
+    notices = Notice.objects.select_related("registrant")
     form = NoticeFilterForm(request.GET)
     # A filter that does not parse is ignored, not an error.
     filters = form.cleaned_data if form.is_valid() else {}
@@ -181,7 +182,7 @@ def notice_new(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "step": FIRST_STEP,
-            "progress": _progress(None, FIRST_STEP),
+            "progress": _progress(None, FIRST_STEP, request.user),
             "is_new": True,
             "error_summary": form.error_entries() if form.is_bound else [],
         },
@@ -206,16 +207,14 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
         )
     if not request.user.has_perm("filings.change_notice"):
         raise PermissionDenied
-    return redirect(step_url(notice, first_incomplete_step(notice)))
+    return redirect(step_url(notice, first_incomplete_step(notice, request.user)))
 
 
 def _input_kept_through_login(request: HttpRequest):
-    """What was posted to this page after the session expired, once, as form data."""
-    kept = request.session.get(EXPIRED_POST_SESSION_KEY, {})
-    data = kept.pop(request.path, None)
+    """What this user posted to this page after their session expired, once, as form data."""
+    data = typed_input_take(user=request.user, path=request.path)
     if data is None:
         return None
-    request.session[EXPIRED_POST_SESSION_KEY] = kept
     messages.warning(
         request,
         "You were signed out before this page was saved. What you typed is back on the page: "
@@ -235,7 +234,7 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
     if notice.is_final:
         messages.info(request, "This notice is final and can no longer change; file an amendment.")
         return redirect("filings:resume", notice.pk)
-    first_incomplete = first_incomplete_step(notice)
+    first_incomplete = first_incomplete_step(notice, request.user)
     if step_index(step) > step_index(first_incomplete):
         messages.info(request, f"Finish \u201c{first_incomplete.title}\u201d first.")
         return redirect(step_url(notice, first_incomplete))
@@ -250,7 +249,7 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
             # Finalized in another tab while this page was being filled in.
             messages.info(request, "This notice became final meanwhile; nothing was changed.")
             return redirect("filings:resume", notice.pk)
-    data = _input_kept_through_login(request) or pending_data(notice, step)
+    data = _input_kept_through_login(request) or pending_data(notice, step, request.user)
     if data:
         form = step.bind(notice, data, _kept_files(request, notice, step, MultiValueDict()))
     else:
@@ -406,7 +405,7 @@ def _step_page(request, notice, step, form, return_to_review, changes=None) -> H
             "notice": notice,
             "form": form,
             "step": step,
-            "progress": _progress(notice, step),
+            "progress": _progress(notice, step, request.user),
             "has_previous": previous_step(step) is not None,
             "return_to_review": return_to_review,
             "error_summary": error_summary,
@@ -465,7 +464,7 @@ def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
         {
             "notice": notice,
             "step": REVIEW,
-            "progress": _progress(notice, REVIEW),
+            "progress": _progress(notice, REVIEW, request.user),
             "blocking": [entry for entry in problems if entry["problem"].blocking],
             "warnings": [entry for entry in problems if not entry["problem"].blocking],
             "edit_urls": edit_urls,
@@ -534,9 +533,9 @@ def notice_edgar_summary(request: HttpRequest, notice_id: int) -> HttpResponse:
 @require_POST
 def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
     notice = _get_notice(request, notice_id, change=True)
-    if not notice.is_final and first_incomplete_step(notice) != REVIEW:
+    if not notice.is_final and first_incomplete_step(notice, request.user) != REVIEW:
         messages.error(request, "Save every step of the notice before finalizing it.")
-        return redirect(step_url(notice, first_incomplete_step(notice)))
+        return redirect(step_url(notice, first_incomplete_step(notice, request.user)))
     try:
         notice_finalize(
             notice=notice, user=request.user, reviewed_version=request.POST.get("version", "")

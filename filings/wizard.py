@@ -111,25 +111,25 @@ def problems_by_step(notice: Notice) -> list[tuple[Step, Problem]]:
     return sorted(pairs, key=lambda pair: step_index(pair[0]))
 
 
-def completed_slugs(notice: Notice) -> set[str]:
+def completed_slugs(notice: Notice, user=None) -> set[str]:
+    """The steps saved at least once and holding no unsaved input of `user`."""
+    pending = notice.pending_input_of(user)
     return {
         step.slug
         for step in STEPS
-        if not step.is_review
-        and step.slug in notice.saved_steps
-        and step.slug not in notice.pending_input
+        if not step.is_review and step.slug in notice.saved_steps and step.slug not in pending
     }
 
 
-def first_incomplete_step(notice: Notice) -> Step:
-    """The step a user resuming the notice should land on; the review once all are done."""
-    done = completed_slugs(notice)
+def first_incomplete_step(notice: Notice, user=None) -> Step:
+    """The step `user` resuming the notice should land on; the review once all are done."""
+    done = completed_slugs(notice, user)
     return next(step for step in STEPS if step.is_review or step.slug not in done)
 
 
-def pending_data(notice: Notice, step: Step) -> QueryDict | None:
-    """What was typed on the step but not saved, as form data, or None."""
-    stored = notice.pending_input.get(step.slug)
+def pending_data(notice: Notice, step: Step, user) -> QueryDict | None:
+    """What `user` typed on the step but did not save, as form data, or None."""
+    stored = notice.pending_input_of(user).get(step.slug)
     return as_query_dict(stored) if stored else None
 
 

@@ -1,6 +1,13 @@
-from django.contrib import admin
-from import_export.admin import ImportExportModelAdmin
+import os
 
+from django import forms
+from django.contrib import admin
+from django.core import signing
+from import_export.admin import ImportExportModelAdmin
+from import_export.forms import ConfirmImportForm
+from import_export.tmp_storages import TempFolderStorage
+
+from registrants.admin_inputs import CheckedInputAdmin
 from registrants.models import Contact, Registrant, Signer
 from registrants.resources import RegistrantResource
 from registrants.services import person_delete, person_save, registrant_fill_defaults
@@ -16,9 +23,51 @@ class SignerInline(admin.TabularInline):
     extra = 0
 
 
+IMPORT_FILE_MAX_AGE_SECONDS = 24 * 60 * 60
+
+
+def _import_file_salt(user) -> str:
+    return f"registrants.import-file.{user.pk}"
+
+
+class ImportConfirmForm(ConfirmImportForm):
+    """The confirm step of a CSV import. The temporary file comes back under its name signed for
+    the user who uploaded it, so a forged name can neither read nor delete any other file; a
+    forged format or a file already imported is a form error, not a crash."""
+
+    format = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
+    resource = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, format_count: int, resource_count: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["format"].choices = [(index, index) for index in range(format_count)]
+        self.fields["resource"].choices = [(index, index) for index in range(resource_count)]
+
+    def clean_import_file_name(self) -> str:
+        try:
+            name = signing.loads(
+                self.cleaned_data["import_file_name"],
+                salt=_import_file_salt(self.user),
+                max_age=IMPORT_FILE_MAX_AGE_SECONDS,
+            )
+        except signing.BadSignature:
+            name = None
+        if not name or not os.path.isfile(TempFolderStorage(name=name).get_full_path()):
+            raise forms.ValidationError(
+                "This import is no longer available (already imported or expired). "
+                "Choose the file again.",
+                code="import_file_gone",
+            )
+        return name
+
+
 @admin.register(Registrant)
-class RegistrantAdmin(ImportExportModelAdmin):
+class RegistrantAdmin(ImportExportModelAdmin, CheckedInputAdmin):
     resource_classes = [RegistrantResource]
+    # The temporary files of the confirm step are kept in the system's temporary folder.
+    tmp_storage_class = TempFolderStorage
+    confirm_form_class = ImportConfirmForm
     list_display = [
         "name",
         "cik",
@@ -44,6 +93,22 @@ class RegistrantAdmin(ImportExportModelAdmin):
     ]
     inlines = [ContactInline, SignerInline]
 
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {
+            **super().get_confirm_form_kwargs(request, import_form),
+            "user": request.user,
+            "format_count": len(self.get_import_formats()),
+            "resource_count": len(self.get_import_resource_classes(request)),
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if initial:
+            initial["import_file_name"] = signing.dumps(
+                initial["import_file_name"], salt=_import_file_salt(request.user)
+            )
+        return initial
+
     @admin.display(description="Fiscal year end", ordering="fiscal_year_end_month")
     def fiscal_year_end_display(self, registrant: Registrant) -> str:
         return registrant.fiscal_year_end_display
@@ -60,7 +125,7 @@ class RegistrantAdmin(ImportExportModelAdmin):
         registrant_fill_defaults(registrant=form.instance)
 
 
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CheckedInputAdmin):
     """Saves and deletes through the services, so the registrant keeps a default person."""
 
     list_select_related = ["registrant"]

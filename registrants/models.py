@@ -25,6 +25,14 @@ class FilerStatus(models.TextChoices):
 
 MONTH_CHOICES = [(number, calendar.month_name[number]) for number in range(1, 13)]
 
+# A name or an address line is printed on one line of the form, the EDGAR documents and the
+# calendar; a line break or another control character can only come from a script or a CSV file.
+one_line_validator = RegexValidator(
+    r"[\x00-\x1f\x7f-\x9f\u2028\u2029]",
+    "Enter this on one line, without line breaks or control characters.",
+    code="not_one_line",
+    inverse_match=True,
+)
 area_code_validator = RegexValidator(
     r"^\+?\d[\d ]{0,6}$", "Enter the area code as digits, e.g. 212.", code="invalid_area_code"
 )
@@ -38,13 +46,23 @@ phone_number_validator = RegexValidator(
 class Registrant(models.Model):
     """A company or fund that files periodic reports with the SEC."""
 
-    name = models.CharField("name as specified in charter", max_length=200)
-    former_name = models.CharField("former name", max_length=200, blank=True)
-    street = models.CharField("street and number", max_length=200)
-    city = models.CharField(max_length=100)
-    state = models.CharField("state or province", max_length=100, blank=True)
-    postal_code = models.CharField("ZIP or postal code", max_length=20, blank=True)
-    country = models.CharField(max_length=100, default="United States")
+    name = models.CharField(
+        "name as specified in charter", max_length=200, validators=[one_line_validator]
+    )
+    former_name = models.CharField(
+        "former name", max_length=200, blank=True, validators=[one_line_validator]
+    )
+    street = models.CharField("street and number", max_length=200, validators=[one_line_validator])
+    city = models.CharField(max_length=100, validators=[one_line_validator])
+    state = models.CharField(
+        "state or province", max_length=100, blank=True, validators=[one_line_validator]
+    )
+    postal_code = models.CharField(
+        "ZIP or postal code", max_length=20, blank=True, validators=[one_line_validator]
+    )
+    country = models.CharField(
+        max_length=100, default="United States", validators=[one_line_validator]
+    )
     cik = models.CharField(
         "CIK",
         max_length=10,
@@ -152,7 +170,7 @@ class Contact(models.Model):
     """A person to call about a notice (Form 12b-25 Part IV(1))."""
 
     registrant = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[one_line_validator])
     area_code = models.CharField(max_length=8, validators=[area_code_validator])
     phone_number = models.CharField(
         "telephone number", max_length=20, validators=[phone_number_validator]
@@ -174,8 +192,8 @@ class Signer(models.Model):
     """A person who signs notices on the registrant's behalf."""
 
     registrant = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="signers")
-    name = models.CharField(max_length=200)
-    title = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[one_line_validator])
+    title = models.CharField(max_length=200, validators=[one_line_validator])
     is_executive_officer = models.BooleanField(
         "executive officer",
         default=True,

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from import_export import resources
 
 from registrants.models import REGISTRANT_EDITABLE_FIELDS, Registrant
@@ -14,3 +15,18 @@ class RegistrantResource(resources.ModelResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+    def get_or_init_instance(self, instance_loader, row):
+        """An `id` that names no registrant is an error of its row: it would otherwise create a
+        registrant under that id (-1, 0, 99999999999...) instead of the next one."""
+        instance, new = super().get_or_init_instance(instance_loader, row)
+        if new and str(row.get("id") or "").strip():
+            raise ValidationError(
+                {
+                    "id": ValidationError(
+                        "No registrant has this id; leave it empty to add a new registrant.",
+                        code="unknown_id",
+                    )
+                }
+            )
+        return instance, new

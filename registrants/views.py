@@ -77,7 +77,7 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
         "registrants/registrant_detail.html",
         {
             "registrant": registrant,
-            "notices": registrant.notices.select_related("updated_by") if can_see_notices else [],
+            "notices": registrant.notices.all() if can_see_notices else [],
             "contacts": registrant.contacts.all(),
             "signers": registrant.signers.all(),
         },

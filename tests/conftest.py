@@ -97,3 +97,8 @@ def weasyprint_warnings():
     yield records
     logger.removeHandler(handler)
     assert not records, [record.getMessage() for record in records]
+
+
+def expire_session(client) -> None:
+    """As when the session expires: the server forgets it, the browser keeps its cookies."""
+    client.session.delete()

@@ -5,7 +5,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from filings import deadline_views
-from registrants.models import FilerStatus
+from registrants.models import FilerStatus, Registrant
 from tests.conftest import make_registrant
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +116,20 @@ def test_calendars_need_a_login_and_a_role(client, outsider, lexington):
     client.force_login(outsider)
     for url in urls:
         assert client.get(url).status_code == 403
+
+
+def test_a_registrant_name_with_a_line_break_stays_on_one_line_in_the_calendar(
+    compliance_client, lexington, today
+):
+    # Saved without validation, as an older record or a raw database write could hold it.
+    Registrant.objects.filter(pk=lexington.pk).update(name="Lexington\r\nPrecision\x0bCorp")
+    for url in [
+        reverse("deadlines:calendar"),
+        reverse("deadlines:registrant_calendar", args=[lexington.pk]),
+    ]:
+        response = compliance_client.get(url)
+        assert response.status_code == 200
+        summaries = {summary for _, _, summary in events(response).values()}
+        assert "Form 10-K due: Lexington Precision Corp" in summaries
+    feed = Calendar.from_ical(response.content)
+    assert str(feed["x-wr-calname"]) == "Deadlines: Lexington Precision Corp"

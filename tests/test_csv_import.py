@@ -1,8 +1,13 @@
+import os
+import tempfile
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from registrants.models import Registrant
+from registrants.roles import REGISTRANT_ADMINS
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +114,64 @@ def test_compliance_staff_cannot_import(client, compliance_user):
     client.force_login(compliance_user)
     response = client.get(reverse("admin:registrants_registrant_import"))
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("forged_id", ["-1", "0", "99999999999999999999", "abc", "1.5"])
+def test_a_row_whose_id_names_no_registrant_is_an_error_and_imports_nothing(
+    staff_client, forged_id
+):
+    row = GOOD_ROWS.splitlines()[0]
+    response = upload(staff_client, f"{HEADER}{forged_id}{row}\n")
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    assert not Registrant.objects.exists()
+    assert staff_client.get(reverse("admin:registrants_registrant_changelist")).status_code == 200
+
+
+def confirm_data(staff_client) -> dict:
+    return dict(upload(staff_client, HEADER + GOOD_ROWS).context["confirm_form"].initial)
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [{"format": "x"}, {"format": "7"}, {"format": ""}, {"resource": "x"}, {"resource": "3"}],
+)
+def test_a_forged_format_on_the_confirm_step_is_an_error_and_imports_nothing(staff_client, forged):
+    data = {**confirm_data(staff_client), **forged}
+    response = staff_client.post(reverse("admin:registrants_registrant_process_import"), data)
+    assert response.status_code == 200
+    assert response.context["errors"]
+    assert not Registrant.objects.exists()
+
+
+def test_the_confirm_step_of_an_import_done_already_asks_for_the_file_again(staff_client):
+    data = confirm_data(staff_client)
+    url = reverse("admin:registrants_registrant_process_import")
+    assert staff_client.post(url, data).status_code == 302
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert "no longer available" in response.content.decode()
+    assert staff_client.post(url, {**data, "import_file_name": ""}).status_code == 200
+
+
+def test_the_confirm_step_never_deletes_a_file_it_did_not_write(staff_client):
+    with tempfile.NamedTemporaryFile(delete=False) as bystander:
+        bystander.write(HEADER.encode())
+    data = confirm_data(staff_client)
+    url = reverse("admin:registrants_registrant_process_import")
+    for forged_name in [os.path.basename(bystander.name), bystander.name]:
+        response = staff_client.post(url, {**data, "import_file_name": forged_name})
+        assert response.status_code == 200
+    assert os.path.exists(bystander.name)
+    os.remove(bystander.name)
+
+
+def test_a_file_uploaded_by_one_user_cannot_be_imported_by_another(staff_client):
+    data = confirm_data(staff_client)
+    colleague = make_user("riley", REGISTRANT_ADMINS)
+    colleague.is_staff = True
+    colleague.save()
+    staff_client.force_login(colleague)
+    response = staff_client.post(reverse("admin:registrants_registrant_process_import"), data)
+    assert response.status_code == 200
+    assert not Registrant.objects.exists()

@@ -237,3 +237,17 @@ def test_registrant_list_is_paginated_and_keeps_the_search(compliance_client):
     assert len(page.object_list) == 5
     assert 'href="?q=Fund&amp;page=1"' in response.content.decode()
     assert compliance_client.get(reverse("registrants:list"), {"page": "abc"}).status_code == 200
+
+
+@pytest.mark.parametrize("field", ["name", "former_name", "street", "city", "country"])
+def test_a_line_break_in_a_one_line_field_is_an_error_next_to_it(
+    registrant_admin_client, lexington, field
+):
+    form = {**VALID_REGISTRANT, field: "Harborview\nAnalytics"}
+    response = registrant_admin_client.post(reverse("registrants:edit", args=[lexington.pk]), form)
+    assert response.status_code == 200
+    assert response.context["form"].errors[field] == [
+        "Enter this on one line, without line breaks or control characters."
+    ]
+    lexington.refresh_from_db()
+    assert lexington.name == "Lexington Precision Corporation"

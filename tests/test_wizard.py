@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from filings.models import Notice
 from tests import seed
+from tests.conftest import expire_session
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +155,7 @@ def test_an_invalid_next_shows_errors_and_keeps_the_input_for_later(compliance_c
     assert 'id="error-summary"' in response.content.decode()
     notice.refresh_from_db()
     assert notice.street == "767 Third Avenue"
-    assert notice.pending_input["part-1"]["cusip"] == ["313586108"]
+    assert notice.pending_input_of(notice.updated_by)["part-1"]["cusip"] == ["313586108"]
     # Coming back later (another machine: nothing in the session) shows the same input.
     compliance_client.logout()
     compliance_client.force_login(notice.created_by)
@@ -190,7 +191,7 @@ def test_a_post_after_the_session_expired_keeps_the_typed_text_through_login(
     notice = start_notice(client, lexington)
     post_step(client, notice, "part-1", seed.PART_I, "part-2")
     post_step(client, notice, "part-2", seed.PART_II, "part-3")
-    client.logout()  # as when the session expires
+    expire_session(client)
 
     response = client.post(step_url(notice, "part-3"), seed.PART_III)
     assert response.status_code == 302

@@ -41,7 +41,7 @@ def notice_at_part_iii(compliance_client, lexington) -> Notice:
 
 
 def test_a_save_from_a_page_loaded_before_a_colleagues_save_is_refused_and_shows_both(
-    compliance_client, colleague, notice_at_part_iii
+    compliance_client, compliance_user, colleague, notice_at_part_iii
 ):
     notice = notice_at_part_iii
     other = logged_in(colleague)
@@ -72,7 +72,7 @@ def test_a_save_from_a_page_loaded_before_a_colleagues_save_is_refused_and_shows
     # The form holds what I typed, and the page now carries the saved version: saving again
     # (after merging) goes through.
     assert response.context["form"]["narrative"].value() == typed_by_me
-    assert notice.pending_input["part-3"]["narrative"] == [typed_by_me]
+    assert notice.pending_input_of(compliance_user)["part-3"]["narrative"] == [typed_by_me]
     merged = f"{saved_by_colleague} {typed_by_me}"
     post_step(
         compliance_client,

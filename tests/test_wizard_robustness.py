@@ -10,6 +10,7 @@ from filings.models import Notice
 from filings.rules import warnings
 from filings.services import notice_save_step
 from tests import seed
+from tests.conftest import expire_session
 from tests.test_wizard import fill_parts_ii_to_iv, post_step, start_notice, step_url, walk_to_review
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_a_nul_character_is_a_field_error_and_is_not_stored(compliance_client, n
     assert response.status_code == 200
     assert "narrative" in response.context["form"].errors
     notice.refresh_from_db()
-    assert notice.pending_input["part-3"] == {"narrative": ["ab"]}
+    assert notice.pending_input_of(notice.updated_by)["part-3"] == {"narrative": ["ab"]}
     assert compliance_client.get(reverse("filings:list"), {"q": "a\x00b"}).status_code == 200
 
 
@@ -58,7 +59,9 @@ def test_only_the_steps_own_fields_are_kept_from_a_failed_post(compliance_client
         {**seed.PART_I, "street": "", "junk": "x" * 100_000, "saved_steps": "all"},
     )
     notice.refresh_from_db()
-    assert set(notice.pending_input["part-1"]) == set(seed.PART_I) - {"action"}
+    assert set(notice.pending_input_of(notice.updated_by)["part-1"]) == set(seed.PART_I) - {
+        "action"
+    }
 
 
 def test_a_forged_signer_count_cannot_lock_the_notice(compliance_client, notice):
@@ -68,7 +71,7 @@ def test_a_forged_signer_count_cannot_lock_the_notice(compliance_client, notice)
     assert post_step(compliance_client, notice, "signature", forged).status_code == 200
     notice.refresh_from_db()
     # The rows as typed (the signer and the blank extra row), not the forged count.
-    assert notice.pending_input["signature"]["signers-TOTAL_FORMS"] == ["2"]
+    assert notice.pending_input_of(notice.updated_by)["signature"]["signers-TOTAL_FORMS"] == ["2"]
     page = compliance_client.get(step_url(notice, "signature"))
     assert len(page.context["form"].formset.forms) == 2
     post_step(compliance_client, notice, "signature", seed.signature_step(signer.pk), "review")
@@ -96,7 +99,7 @@ def test_two_tabs_posting_after_the_session_expired_both_keep_their_text(
     client.force_login(compliance_user)
     first = start_notice(client, lexington)
     second = start_notice(client, lexington, period_end="2004-12-31")
-    client.logout()
+    expire_session(client)
     client.post(step_url(first, "part-1"), {**seed.PART_I, "former_name": "From tab one"})
     client.post(step_url(second, "part-1"), {**seed.PART_I, "former_name": "From tab two"})
     client.post(reverse("filings:new"), seed.report_step(lexington.pk, period_end="2005-06-30"))

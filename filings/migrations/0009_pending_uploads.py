@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('filings', '0005_edgar_documents'),
+        ('filings', '0008_pending_input_per_user'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
