@@ -291,6 +291,10 @@ def notice_finalize(
     notice.finalized_at = timezone.now()
     notice.finalized_by = notice.updated_by = user
     notice.save()
+    # Files chosen on pages that were never saved can no longer be saved.
+    for pending in notice.pending_uploads.all():
+        pending.file.delete(save=False)
+        pending.delete()
     for kind, conformed in (
         (NoticeDocument.Kind.PDF, False),
         (NoticeDocument.Kind.PDF_CONFORMED, True),
