@@ -292,9 +292,9 @@ def notice_finalize(
     notice.finalized_by = notice.updated_by = user
     notice.save()
     # Files chosen on pages that were never saved can no longer be saved.
-    for pending in notice.pending_uploads.all():
-        pending.file.delete(save=False)
-        pending.delete()
+    kept_files = [pending.file.name for pending in notice.pending_uploads.all()]
+    notice.pending_uploads.all().delete()
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in kept_files])
     for kind, conformed in (
         (NoticeDocument.Kind.PDF, False),
         (NoticeDocument.Kind.PDF_CONFORMED, True),
