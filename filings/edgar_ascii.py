@@ -5,7 +5,7 @@ tag between pages. Every value and piece of wording comes from notice_document()
 
 import textwrap
 
-from filings.edgar_text import printable_ascii
+from filings.edgar_text import ascii_text
 
 WIDTH = 80
 RULE = "-" * WIDTH
@@ -31,7 +31,7 @@ def wrap(text: str, *, indent: int = 0, first_line: str = "", width: int = WIDTH
     Line breaks typed in the text are kept; runs of blank lines become one."""
     lines: list[str] = []
     prefix = first_line or " " * indent
-    for typed_line in printable_ascii(text).split("\n"):
+    for typed_line in ascii_text(text).split("\n"):
         if not typed_line.strip():
             if lines and lines[-1]:
                 lines.append("")
@@ -253,4 +253,6 @@ def notice_ascii(document: dict) -> str:
         lines += _attachment(document)
     if document["exhibits"]:
         lines += _exhibit_index(document)
-    return "\n".join(printable_ascii(line).rstrip() for line in lines) + "\n"
+    # Every line but EDGAR's own <PAGE> tags goes through ascii_text() once more, in case two
+    # pieces laid side by side meet in a "<" and a letter.
+    return "\n".join(line if line == PAGE else ascii_text(line).rstrip() for line in lines) + "\n"

@@ -64,10 +64,16 @@ def assert_edgar_ready(notice: Notice) -> tuple[bytes, str]:
     htm = render_notice_htm(notice)
     assert validate_edgar_html(htm) == []
     txt = render_notice_txt(notice).decode("ascii")
+    assert_ascii_document(txt)
+    return htm, txt
+
+
+def assert_ascii_document(txt: str) -> None:
+    """EDGAR's character set, 80 columns, and no tag but EDGAR's <PAGE> lines (5.2.1)."""
     for line in txt.splitlines():
         assert len(line) <= 80, line
-        assert all(" " <= character <= "~" for character in line), line
-    return htm, txt
+        assert all(" " <= character <= "~" and character != "^" for character in line), line
+        assert line == "<PAGE>" or not re.search(r"<[A-Za-z/!]", line), line
 
 
 @pytest.mark.parametrize("is_amendment", [False, True], ids=["notice", "amendment"])
@@ -247,7 +253,7 @@ def test_typed_quotes_dashes_accents_and_markup_survive_as_references_and_escape
         "The auditor's \"inventory\" count - and the 'reserve' review -- are late. Muller of "
         "Societe Generale counts < 5 & > 3 pages."
     ) in folded(txt)
-    assert "\n<script>alert(1)</script>\n" in txt
+    assert "\n< script>alert(1)< /script>\n" in txt
     assert "By   /s/ Jurgen Muller" in txt
 
 
@@ -331,3 +337,38 @@ def test_the_ascii_export_of_the_seed_carries_every_fact_of_the_seed(lexington):
     assert lines.count("     [X] Yes  [ ] No") == 2
     assert "(Section 232.201 or Section 232.202 of this chapter)" in text
     assert txt.count("<PAGE>") == 2 and "DRAFT" not in txt
+
+
+TAG_LINES = "<PAGE>\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99\n<!-- x -->"
+HOSTILE_TEXT = f"{TAG_LINES}\nGrowth of 10^6 at R&bogus; Ltd.\n{'W' * 200} ends here."
+
+
+def test_text_shaped_like_edgar_tags_changes_neither_structure_nor_page_count(lexington):
+    hostile = make_notice(
+        lexington,
+        narrative=HOSTILE_TEXT,
+        portion_items=TAG_LINES,
+        significant_change_explanation=HOSTILE_TEXT,
+        is_portion=True,
+    )
+    benign = make_notice(lexington, is_portion=True, portion_items="Item 8.")
+    hostile_htm, hostile_txt = assert_edgar_ready(hostile)
+    _, benign_txt = assert_edgar_ready(benign)
+    assert hostile_txt.count("<PAGE>") == benign_txt.count("<PAGE>") == 2
+    assert "\n< PAGE>\n< /TEXT>\n< /DOCUMENT>\n< DOCUMENT>\n< TYPE>EX-99\n< !-- x -->\n" in (
+        hostile_txt
+    )
+    assert "Growth of 10?6 at R&bogus; Ltd." in hostile_txt
+    source = hostile_htm.decode("ascii")
+    assert "^" not in source and "^" not in hostile_txt
+    assert "Growth of 10&#94;6 at R&amp;bogus; Ltd." in source
+    assert "&lt;/DOCUMENT&gt;" in source and "</DOCUMENT>" not in source
+    assert "Growth of 10^6 at R&bogus; Ltd." in visible_text(hostile_htm)
+
+
+def test_the_html_document_wraps_long_words_and_carries_no_http_equiv(lexington):
+    source = render_notice_htm(make_notice(lexington)).decode("ascii")
+    assert "http-equiv" not in source.lower()
+    assert "overflow-wrap: anywhere" in source
+    # The signature block through the ATTENTION legend prints on one page.
+    assert '<div style="page-break-inside: avoid;">\n<hr' in source
