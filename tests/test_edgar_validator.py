@@ -69,7 +69,8 @@ ACCEPTED_AGENT_STYLE = b"""<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transiti
 COMMISSION</B></FONT></P>
 <TABLE CELLSPACING="0" CELLPADDING="0" WIDTH="100%" BORDER="0" STYLE="border-collapse:collapse">
 <TR><TD WIDTH="4%" VALIGN="TOP"><FONT SIZE="2">&#9746;</FONT></TD>
-<TD><FONT SIZE="2">Form 10-K&nbsp;&nbsp;&#8212; Caf&eacute; Holdings&#8217; annual report</FONT></TD></TR>
+<TD><FONT SIZE="2">Form 10-K&nbsp;&nbsp;&#8212; Caf&eacute; Holdings&#8217; annual
+report</FONT></TD></TR>
 </TABLE>
 <P CLASS="body">See the <A HREF="https://www.sec.gov/Archives/edgar/data/58411/000095012304003902/0000950123-04-003902-index.htm">last
 annual report</A> and the <A HREF="https://www.sec.gov/ix?doc=/Archives/edgar/data/58411/000005841124000012/lpc-20231231.htm">inline
