@@ -145,11 +145,7 @@ def _part_ii(document: dict) -> list[str]:
         lines += [*wrap(text, indent=STATEMENT_INDENT, first_line=first_line), ""]
     for exhibit in document["exhibits"]:
         if exhibit.edgar_type == "EX-99":
-            statement = (
-                f"The statement required by Rule 12b-25(c) is filed as Exhibit {exhibit.number} "
-                f"({exhibit.filename})."
-            )
-            lines += [*wrap(statement, indent=STATEMENT_INDENT), ""]
+            lines += [*wrap(exhibit.sentence, indent=STATEMENT_INDENT), ""]
     return lines
 
 
@@ -232,7 +228,7 @@ def _exhibit_index(document: dict) -> list[str]:
         lines += side_by_side(
             (0, [exhibit.number]),
             (9, wrap(exhibit.description, width=37)),
-            (48, wrap(exhibit.filename, width=WIDTH - 48)),
+            (48, wrap(exhibit.filenames["txt"], width=WIDTH - 48)),
         )
     return lines
 
@@ -242,7 +238,7 @@ def notice_ascii(document: dict) -> str:
     edition (`document["edition"]`)."""
     lines = []
     if document["is_draft"]:
-        lines += [*center("DRAFT -- NOT FOR FILING"), ""]
+        lines += [*center(document["draft_mark"]), ""]
     lines += _cover(document)
     lines += _part_i(document)
     lines += _part_ii(document)
@@ -253,6 +249,26 @@ def notice_ascii(document: dict) -> str:
         lines += _attachment(document)
     if document["exhibits"]:
         lines += _exhibit_index(document)
+    return _as_text(lines)
+
+
+def _as_text(lines: list[str]) -> str:
     # Every line but EDGAR's own <PAGE> tags goes through ascii_text() once more, in case two
     # pieces laid side by side meet in a "<" and a letter.
     return "\n".join(line if line == PAGE else ascii_text(line).rstrip() for line in lines) + "\n"
+
+
+def exhibit_ascii(document: dict, exhibit) -> str:
+    """An exhibit (filings.document.Exhibit) as the text of an ASCII EDGAR document of its own,
+    under the same rules as the notice."""
+    lines = []
+    if document["is_draft"]:
+        lines += [*center(document["draft_mark"]), ""]
+    lines += [f"Exhibit {exhibit.number}".rjust(WIDTH), ""]
+    lines += [*center(exhibit.description.upper()), ""]
+    lines += [
+        *center(document["signature_registrant_name"]),
+        *center(document["edgar_submission_type"]),
+    ]
+    lines += ["", *wrap(exhibit.text)]
+    return _as_text(lines)

@@ -18,6 +18,7 @@ from filings.models import Notice, NoticeSigner, NoticeStatus
 from filings.rules import (
     DISTRIBUTION_DATE_FORMS,
     EARLIEST_DATE,
+    EVIDENCE_OF_AUTHORITY_MISSING,
     LATEST_DATE,
     STEP_PART_I,
     STEP_PART_II,
@@ -371,18 +372,31 @@ class PartIIForm(StepForm):
         "auditor) cannot furnish a required opinion, report or certification?"
     )
     third_party_statement = pdf_field(
-        "Statement signed by that person, giving the reasons (Rule 12b-25(c))",
-        "PDF, at most 10 MB. It is filed as an exhibit.",
+        "The signed statement as PDF",
+        "PDF, at most 10 MB. EDGAR files the text above as Exhibit 99; the PDF rides along as "
+        "an unofficial copy.",
     )
     step = STEP_PART_II
+    optional = ("third_party_statement",)
     conditions = {
         "third_party_cause": Condition("relief_claimed", frozenset({True})),
+        "third_party_statement_text": Condition("third_party_cause", frozenset({True})),
         "third_party_statement": Condition("third_party_cause", frozenset({True})),
     }
 
     class Meta:
         model = Notice
-        fields = ["relief_claimed", "third_party_cause", "third_party_statement"]
+        fields = [
+            "relief_claimed",
+            "third_party_cause",
+            "third_party_statement_text",
+            "third_party_statement",
+        ]
+        widgets = {"third_party_statement_text": forms.Textarea(attrs={"rows": 8})}
+        labels = {
+            "third_party_statement_text": "Text of the statement signed by that person, giving "
+            "the reasons (Rule 12b-25(c))"
+        }
 
 
 class PartIIIForm(StepForm):
@@ -475,13 +489,25 @@ class SignatureForm(StepForm):
 
 class SignerForm(forms.ModelForm):
     evidence_of_authority = pdf_field(
-        "Evidence of authority to sign",
-        "Required when the signer is not an executive officer (PDF).",
+        "Evidence of authority as PDF (optional)",
+        "PDF, at most 10 MB. EDGAR files the text above as Exhibit 24; the PDF rides along as "
+        "an unofficial copy.",
     )
 
     class Meta:
         model = NoticeSigner
-        fields = ["name", "title", "is_executive_officer", "evidence_of_authority"]
+        fields = [
+            "name",
+            "title",
+            "is_executive_officer",
+            "evidence_of_authority_text",
+            "evidence_of_authority",
+        ]
+        widgets = {"evidence_of_authority_text": forms.Textarea(attrs={"rows": 6})}
+        labels = {
+            "evidence_of_authority_text": "Text of the evidence of authority to sign (for "
+            "example, the power of attorney)"
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -492,6 +518,7 @@ class SignerForm(forms.ModelForm):
             Row(Column("name", css_class="col-md-5"), Column("title", css_class="col-md-7")),
             "is_executive_officer",
             Div(
+                "evidence_of_authority_text",
                 "evidence_of_authority",
                 css_class="conditional-field",
                 data_show_if=self.add_prefix("is_executive_officer"),
@@ -502,15 +529,14 @@ class SignerForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("is_executive_officer", True):
-            self._errors.pop("evidence_of_authority", None)
+            for name in ("evidence_of_authority_text", "evidence_of_authority"):
+                self._errors.pop(name, None)
             cleaned_data["evidence_of_authority"] = False
-        elif not cleaned_data.get("evidence_of_authority"):
+            cleaned_data["evidence_of_authority_text"] = ""
+        elif not cleaned_data.get("evidence_of_authority_text", "").strip():
             self.add_error(
-                "evidence_of_authority",
-                forms.ValidationError(
-                    "A signer who is not an executive officer needs evidence of authority (PDF).",
-                    code="required",
-                ),
+                "evidence_of_authority_text",
+                forms.ValidationError(EVIDENCE_OF_AUTHORITY_MISSING, code="required"),
             )
         return cleaned_data
 

@@ -35,6 +35,12 @@ RESTATEMENT_WORDS = re.compile(
     r"\b(restat\w*|misstat\w*|correction\w*|correcting|corrected)\b", re.IGNORECASE
 )
 MIN_NARRATIVE_WORDS = 8
+# An exhibit is filed on EDGAR as an HTML or ASCII document; a PDF only rides along as an
+# unofficial copy (EDGAR Filer Manual Vol. II 5.1, 5.2.4). So an exhibit's text is what a
+# notice needs (the documents are made from it); its uploaded PDF is optional.
+EVIDENCE_OF_AUTHORITY_MISSING = (
+    "A signer who is not an executive officer needs evidence of authority: enter its text."
+)
 # Dates a notice can sensibly carry: from the Exchange Act to the end of this century.
 EARLIEST_DATE = date(1934, 1, 1)
 LATEST_DATE = date(2099, 12, 31)
@@ -176,12 +182,13 @@ def _part_ii(notice: Notice) -> list[Problem]:
                 "third_party_cause",
             )
         ]
-    if notice.third_party_cause and not notice.third_party_statement:
+    if notice.third_party_cause and not notice.third_party_statement_text.strip():
         return [
             Problem(
                 STEP_PART_II,
-                "Attach the third party's signed statement required by Rule 12b-25(c).",
-                "third_party_statement",
+                "Enter the text of the third party's signed statement required by Rule "
+                "12b-25(c); it is filed as Exhibit 99.",
+                "third_party_statement_text",
             )
         ]
     return []
@@ -291,12 +298,12 @@ def _signature(notice: Notice) -> list[Problem]:
     if not signers:
         problems.append(Problem(STEP_SIGNATURE, "Add at least one signer.", "signers"))
     for signer in signers:
-        if not signer.is_executive_officer and not signer.evidence_of_authority:
+        if not signer.is_executive_officer and not signer.evidence_of_authority_text.strip():
             problems.append(
                 Problem(
                     STEP_SIGNATURE,
-                    f"{signer.name} is not an executive officer: attach evidence of authority to "
-                    "sign.",
+                    f"{signer.name} is not an executive officer: enter the text of the evidence "
+                    "of authority to sign; it is filed as Exhibit 24.",
                     "signers",
                 )
             )
