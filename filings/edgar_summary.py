@@ -9,7 +9,7 @@ from filings.document import long_date, notice_document
 from filings.formats import FilingRole, NoticeFile, notice_files
 from filings.models import Notice
 
-# What each kind of file is to the submission, as the summary says it.
+# What each kind of file is to the submission, as the summary says it, in the order listed.
 ROLE_NOTES = {
     FilingRole.OFFICIAL: "Attach as the official document.",
     FilingRole.ASCII: "Or attach this ASCII version instead of the HTML document; not both.",
@@ -110,16 +110,23 @@ def edgar_filing_summary(notice: Notice) -> dict:
     files with their SHA-256). The PDF to sign is not filed: it is kept."""
     document = notice_document(notice)
     files = notice_files(notice, document["exhibits"])
-    attached = [
-        SubmissionFile(
-            file,
-            file.exhibit.edgar_type if file.exhibit else notice.edgar_submission_type,
-            file.exhibit.description if file.exhibit else NOTICE_DESCRIPTION,
-            ROLE_NOTES[file.format.filing_role],
-        )
-        for file in files
-        if file.format.filing_role != FilingRole.AUTHENTICATION
-    ]
+    attached = sorted(
+        (
+            SubmissionFile(
+                file,
+                file.exhibit.edgar_type if file.exhibit else notice.edgar_submission_type,
+                file.exhibit.description if file.exhibit else NOTICE_DESCRIPTION,
+                ROLE_NOTES[file.format.filing_role],
+            )
+            for file in files
+            if file.format.filing_role != FilingRole.AUTHENTICATION
+        ),
+        # The notice, then each exhibit; each with its HTML, ASCII and PDF files in that order.
+        key=lambda entry: (
+            document["exhibits"].index(entry.file.exhibit) + 1 if entry.file.exhibit else 0,
+            list(ROLE_NOTES).index(entry.file.format.filing_role),
+        ),
+    )
     authentication = next(
         (file for file in files if file.format.filing_role == FilingRole.AUTHENTICATION), None
     )
