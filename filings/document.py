@@ -86,6 +86,20 @@ ATTENTION = (
 )
 
 DRAFT_MARK = "DRAFT \u2014 NOT FOR FILING"
+FORM_TITLE = "FORM 12b-25"
+FORM_SUBTITLE = "NOTIFICATION OF LATE FILING"
+PART_HEADINGS = {
+    "part_i": "PART I \u2014 REGISTRANT INFORMATION",
+    "part_ii": "PART II \u2014 RULES 12b-25(b) AND (c)",
+    "part_iii": "PART III \u2014 NARRATIVE",
+    "part_iv": "PART IV \u2014 OTHER INFORMATION",
+}
+NAME_CAPTION = "(Name of Registrant as Specified in Charter)"
+ATTENTION_HEADING = "ATTENTION"
+ATTACHMENT_TITLE = "ATTACHMENT TO FORM 12b-25"
+ATTACHMENT_REFERENCE = "See the attachment to this form."
+GENERAL_INSTRUCTIONS_HEADING = "GENERAL INSTRUCTIONS"
+EXHIBIT_INDEX_HEADING = "EXHIBIT INDEX"
 
 OMB_NUMBER = "3235-0058"
 OMB_BURDEN_HOURS = "2.50"
@@ -231,6 +245,12 @@ def _exhibit(notice: Notice, key: str, number: str, *fields) -> Exhibit:
     return Exhibit(key, number, *fields, filenames=filenames)
 
 
+def yes_no_boxes(answer: bool | None) -> list[Box]:
+    """A Yes/No question of Part IV as the form's two boxes; neither is checked while it is
+    unanswered."""
+    return [Box("Yes", answer is True), Box("No", answer is False)]
+
+
 def long_date(value: date | None) -> str:
     """A date as the form writes it: "March 30, 2004"."""
     return f"{value:%B} {value.day}, {value.year}" if value else ""
@@ -246,6 +266,9 @@ def notice_document(notice: Notice) -> dict:
         "draft_mark": DRAFT_MARK,
         "is_amendment": notice.is_amendment,
         "edgar_submission_type": notice.edgar_submission_type,
+        "form_title": FORM_TITLE + ("/A" if notice.is_amendment else ""),
+        "form_subtitle": ("AMENDED " if notice.is_amendment else "") + FORM_SUBTITLE,
+        "headings": PART_HEADINGS,
         "sec_file_number": notice.sec_file_number,
         "cusip": notice.cusip,
         "form_boxes": [Box(label, notice.form_type == code) for code, label in REPORT_FORM_CHOICES],
@@ -279,20 +302,28 @@ def notice_document(notice: Notice) -> dict:
         "contact_area_code": notice.contact_area_code,
         "contact_phone": notice.contact_phone,
         "other_reports_filed": notice.other_reports_filed,
+        "other_reports_boxes": yes_no_boxes(notice.other_reports_filed),
         "reports_not_filed": notice.reports_not_filed
         if notice.other_reports_filed is False
         else "",
         "significant_change": notice.significant_change,
+        "significant_change_boxes": yes_no_boxes(notice.significant_change),
         "significant_change_explanation": (
             notice.significant_change_explanation if notice.significant_change else ""
         ),
         "signature_registrant_name": notice.signature_registrant_name,
+        "name_caption": NAME_CAPTION,
         "signature_statement": SIGNATURE_STATEMENT,
         "signature_date": long_date(notice.signature_date),
         "signers": signers,
         "exhibits": notice_exhibits(notice, signers),
         "signature_instruction": SIGNATURE_INSTRUCTION,
+        "attention_heading": ATTENTION_HEADING,
         "attention": ATTENTION,
+        "attachment_heading": [ATTACHMENT_TITLE, "OF", notice.signature_registrant_name.upper()],
+        "attachment_reference": ATTACHMENT_REFERENCE,
+        "general_instructions_heading": GENERAL_INSTRUCTIONS_HEADING,
+        "exhibit_index_heading": EXHIBIT_INDEX_HEADING,
         "omb_number": OMB_NUMBER,
         "omb_burden_hours": OMB_BURDEN_HOURS,
         "omb_statement": OMB_STATEMENT,

@@ -86,15 +86,14 @@ def footer(document: dict) -> list[str]:
 
 
 def _cover(document: dict) -> list[str]:
-    amended = "AMENDED " if document["is_amendment"] else ""
     heading = [
         "UNITED STATES",
         "SECURITIES AND EXCHANGE COMMISSION",
         "Washington, D.C. 20549",
         "",
-        "FORM 12b-25" + ("/A" if document["is_amendment"] else ""),
+        document["form_title"],
         "",
-        f"{amended}NOTIFICATION OF LATE FILING",
+        document["form_subtitle"],
     ]
     left = [line.center(COVER_LEFT_WIDTH).rstrip() for line in heading]
     right_width = WIDTH - COVER_RIGHT
@@ -131,14 +130,14 @@ def _cover(document: dict) -> list[str]:
 
 
 def _part_i(document: dict) -> list[str]:
-    lines = ["PART I -- REGISTRANT INFORMATION", ""]
+    lines = [document["headings"]["part_i"], ""]
     for label, value in document["part_i"]:
         lines += underlined(value, label)
     return lines
 
 
 def _part_ii(document: dict) -> list[str]:
-    lines = ["PART II -- RULES 12b-25(b) AND (c)", "", *wrap(document["part_ii_intro"]), ""]
+    lines = [document["headings"]["part_ii"], "", *wrap(document["part_ii_intro"]), ""]
     for index, (marker, text) in enumerate(document["part_ii_statements"]):
         check = f" {box(document['part_ii_checked'])}" if index == 0 else ""
         first_line = f"{check:<10}{marker}".ljust(STATEMENT_INDENT)
@@ -149,15 +148,17 @@ def _part_ii(document: dict) -> list[str]:
     return lines
 
 
-def _yes_no(answer: bool | None) -> str:
-    return " " * QUESTION_INDENT + f"{box(answer is True)} Yes  {box(answer is False)} No"
+def _yes_no(boxes: list) -> str:
+    return " " * QUESTION_INDENT + "  ".join(
+        f"{box(answer.checked)} {answer.label}" for answer in boxes
+    )
 
 
 def _part_iii_and_iv(document: dict) -> list[str]:
     questions = document["questions"]
-    lines = ["PART III -- NARRATIVE", "", *wrap(document["part_iii_instruction"]), ""]
+    lines = [document["headings"]["part_iii"], "", *wrap(document["part_iii_instruction"]), ""]
     lines += [*wrap(document["narrative"]), ""]
-    lines += ["PART IV -- OTHER INFORMATION", ""]
+    lines += [document["headings"]["part_iv"], ""]
     lines += wrap(questions["contact"], indent=QUESTION_INDENT, first_line="(1)  ")
     lines += side_by_side(
         (QUESTION_INDENT, wrap(document["contact_name"], width=30)),
@@ -170,17 +171,17 @@ def _part_iii_and_iv(document: dict) -> list[str]:
         (51, ["-" * 20, "(Telephone Number)"]),
     )
     lines += ["", *wrap(questions["other_reports"], indent=QUESTION_INDENT, first_line="(2)  ")]
-    lines.append(_yes_no(document["other_reports_filed"]))
+    lines.append(_yes_no(document["other_reports_boxes"]))
     if document["reports_not_filed"]:
         lines += wrap(document["reports_not_filed"], indent=QUESTION_INDENT)
     lines += [
         "",
         *wrap(questions["significant_change"], indent=QUESTION_INDENT, first_line="(3)  "),
     ]
-    lines += [_yes_no(document["significant_change"]), ""]
+    lines += [_yes_no(document["significant_change_boxes"]), ""]
     lines += wrap(questions["significant_change_instruction"], indent=QUESTION_INDENT)
     if document["significant_change_explanation"]:
-        lines += ["", *wrap("See the attachment to this form.", indent=QUESTION_INDENT)]
+        lines += ["", *wrap(document["attachment_reference"], indent=QUESTION_INDENT)]
     return [*lines, ""]
 
 
@@ -188,7 +189,7 @@ def _signature(document: dict) -> list[str]:
     lines = ["=" * WIDTH, ""]
     lines += center(document["signature_registrant_name"])
     lines += [("-" * 53).center(WIDTH).rstrip()]
-    lines += center("(Name of Registrant as Specified in Charter)")
+    lines += center(document["name_caption"])
     lines += ["", *wrap(document["signature_statement"])]
     right_width = WIDTH - SIGNATURE_RIGHT
     for signer in document["signers"]:
@@ -200,13 +201,13 @@ def _signature(document: dict) -> list[str]:
         right += wrap(signer.title, indent=5, width=right_width)
         lines += ["", *side_by_side((0, left), (SIGNATURE_RIGHT, right))]
     lines += ["", *wrap(document["signature_instruction"]), ""]
-    lines += [" ATTENTION ".center(WIDTH, "-"), ""]
+    lines += [f" {document['attention_heading']} ".center(WIDTH, "-"), ""]
     lines += [*center(document["attention"].upper()), RULE]
     return [*lines, *footer(document)]
 
 
 def _general_instructions(document: dict) -> list[str]:
-    lines = ["", PAGE, "", *center("GENERAL INSTRUCTIONS"), ""]
+    lines = ["", PAGE, "", *center(document["general_instructions_heading"]), ""]
     for number, instruction in enumerate(document["general_instructions"], start=1):
         marker = f"{number}.".ljust(QUESTION_INDENT)
         lines += [*wrap(instruction, indent=QUESTION_INDENT, first_line=marker), ""]
@@ -214,14 +215,16 @@ def _general_instructions(document: dict) -> list[str]:
 
 
 def _attachment(document: dict) -> list[str]:
-    lines = ["", PAGE, "", *center("ATTACHMENT TO FORM 12b-25"), *center("OF")]
-    lines += [*center(document["signature_registrant_name"].upper()), ""]
+    lines = ["", PAGE, ""]
+    for heading_line in document["attachment_heading"]:
+        lines += center(heading_line)
+    lines.append("")
     lines += wrap(document["significant_change_explanation"])
     return [*lines, *footer(document)]
 
 
 def _exhibit_index(document: dict) -> list[str]:
-    lines = ["", PAGE, "", *center("EXHIBIT INDEX"), ""]
+    lines = ["", PAGE, "", *center(document["exhibit_index_heading"]), ""]
     lines += side_by_side((0, ["Exhibit"]), (9, ["Description"]), (48, ["File"]))
     lines.append(RULE)
     for exhibit in document["exhibits"]:
