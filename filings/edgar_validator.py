@@ -79,7 +79,8 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
         "xmp": "",
     }.items()
 }
-# Tags refused with a reason of their own (any other tag not in ALLOWED_TAGS is refused too).
+# Tags refused with a reason of their own (5.2.2: no active content, no forms, no external
+# references; any other tag not in ALLOWED_TAGS is refused too).
 FORBIDDEN_TAGS: dict[str, str] = {
     "script": "active content",
     "noscript": "active content",
@@ -103,18 +104,20 @@ FORBIDDEN_TAGS: dict[str, str] = {
     "thead": "not in EDGAR's HTML 3.2 subset",
     "tfoot": "not in EDGAR's HTML 3.2 subset",
 }
-# Attribute values that load something (everything else in a value is only shown or styled).
+# Attribute values that load something (5.2.2: every reference must resolve inside the
+# submission; everything else in a value is only shown or styled).
 URL_ATTRIBUTES = frozenset({"href", "src", "background", "action", "data", "codebase", "cite"})
 # The one kind of outside link EDGAR accepts (5.2.2): documents already filed, in its archives,
 # directly or through the inline XBRL viewer ("/ix?doc=/Archives/...").
 SEC_HOSTS = frozenset({"sec.gov", "www.sec.gov"})
 SEC_ARCHIVES_PATH = "/Archives/"
 SEC_IX_VIEWER_PATH = "/ix"
+# 5.2.2: images only as JPG or GIF files of the same submission.
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".gif")
 ACTIVE_URL = re.compile(r"^\s*(javascript|vbscript|data|livescript|mocha)\s*:", re.IGNORECASE)
 STYLE_REFERENCE = re.compile(r"url\s*\(|@import|expression\s*\(|javascript\s*:", re.IGNORECASE)
 META_REFRESH_URL = re.compile(r"url\s*=", re.IGNORECASE)
-# Bytes allowed besides printable ASCII: tab, line feed, form feed, carriage return.
+# Bytes allowed besides printable ASCII (5.2.1.1): tab, line feed, form feed, carriage return.
 ALLOWED_CONTROL_BYTES = frozenset(b"\t\n\f\r")
 # Printable ASCII that is outside EDGAR's character set (5.2.1.1): write "&#94;" instead.
 OUTSIDE_EDGAR_SET = frozenset(EDGAR_EXCLUDED.encode("ascii"))
@@ -233,7 +236,7 @@ class _EdgarHtmlParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._check_tag(tag, attrs)
         if tag == "table":
-            if self.table_depth:
+            if self.table_depth:  # 5.2.2: no table inside a table
                 self._report("a table nested in another table")
             self.table_depth += 1
 
