@@ -268,7 +268,7 @@ def exhibit_ascii(document: dict, exhibit) -> str:
     if document["is_draft"]:
         lines += [*center(document["draft_mark"]), ""]
     lines += [f"Exhibit {exhibit.number}".rjust(WIDTH), ""]
-    lines += [*center(exhibit.description.upper()), ""]
+    lines += [*center(exhibit.description), ""]
     lines += [
         *center(document["signature_registrant_name"]),
         *center(document["edgar_submission_type"]),

@@ -241,6 +241,16 @@ def test_render_notice_writes_a_final_notices_stored_edgar_documents(
         assert output.read_bytes() == bytes(notice.documents.get(kind=extension).content)
 
 
+def test_render_notice_reports_a_document_a_final_notice_lacks(compliance_client, notice, tmp_path):
+    finalize(compliance_client, notice)
+    notice.documents.filter(kind="htm").delete()
+    output = tmp_path / "notice.htm"
+    with pytest.raises(CommandError) as error:
+        call_command("render_notice", str(notice.pk), "--format", "htm", "--output", str(output))
+    assert str(error.value) == f"Notice {notice.pk} has no stored EDGAR document (HTML)."
+    assert not output.exists()
+
+
 def test_render_notice_writes_the_edgar_documents(notice, tmp_path, capsys):
     htm = tmp_path / "notice.htm"
     call_command("render_notice", str(notice.pk), "--format", "htm", "--output", str(htm))
