@@ -425,3 +425,23 @@ def test_the_html_document_wraps_long_words_and_carries_no_http_equiv(lexington)
     assert "overflow-wrap: anywhere" in source
     # The signature block through the ATTENTION legend prints on one page.
     assert '<div style="page-break-inside: avoid;">\n<hr' in source
+
+
+@pytest.mark.parametrize("form_type", list(REPORT_FORMS))
+def test_every_form_with_hostile_text_and_exhibits_stays_edgar_ready(lexington, form_type):
+    hostile = make_notice(
+        lexington,
+        form_type=form_type,
+        narrative=HOSTILE_TEXT,
+        third_party_cause=True,
+        third_party_statement_text=HOSTILE_TEXT,
+        signers=[LEXINGTON_SIGNER, {**ATTORNEY, "name": "Dana <PAGE> R\u00e9my ^"}],
+    )
+    benign = make_notice(lexington, form_type=form_type, third_party_cause=True)
+    _, hostile_txt = assert_edgar_ready(hostile)
+    _, benign_txt = assert_edgar_ready(benign)
+    assert hostile_txt.count("<PAGE>") == benign_txt.count("<PAGE>")
+    for exhibit in notice_exhibits(hostile, list(hostile.signers.all())):
+        htm = render_exhibit_htm(hostile, exhibit)
+        assert validate_edgar_html(htm) == [] and b"^" not in htm
+        assert_ascii_document(render_exhibit_txt(hostile, exhibit).decode("ascii"))
