@@ -6,7 +6,7 @@ import datetime
 from django.contrib.auth.models import User
 
 from filings.models import Notice, NoticeSigner
-from filings.services import notice_finalize, notice_store_edgar_documents
+from filings.services import notice_finalize
 from filings.wizard import STEPS
 from registrants.models import Registrant
 
@@ -65,8 +65,7 @@ LEXINGTON_SIGNER = {
 
 def load_demo_notices(*, finalized_by: User) -> None:
     """The Lexington notice, finalized, with its stored PDFs and EDGAR documents. A final one
-    from an earlier load keeps its stored documents; it only gets the EDGAR documents if it
-    was finalized before they existed."""
+    from an earlier load is left as it is (the migrations stored any document it lacked)."""
     registrant = Registrant.objects.get(name=LEXINGTON_NAME)
     notice = Notice.objects.filter(
         registrant=registrant,
@@ -75,7 +74,6 @@ def load_demo_notices(*, finalized_by: User) -> None:
         is_amendment=False,
     ).first()
     if notice is not None and notice.is_final:
-        notice_store_edgar_documents(notice=notice)  # stores only what is missing
         return
     if notice is None:
         notice = Notice(registrant=registrant)

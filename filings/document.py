@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models.fields.files import FieldFile
-from django.urls import reverse
 
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.models import Notice, NoticeSigner
@@ -86,6 +85,22 @@ ATTENTION = (
     "(See 18 U.S.C. 1001)."
 )
 
+DRAFT_MARK = "DRAFT \u2014 NOT FOR FILING"
+FORM_TITLE = "FORM 12b-25"
+FORM_SUBTITLE = "NOTIFICATION OF LATE FILING"
+PART_HEADINGS = {
+    "part_i": "PART I \u2014 REGISTRANT INFORMATION",
+    "part_ii": "PART II \u2014 RULES 12b-25(b) AND (c)",
+    "part_iii": "PART III \u2014 NARRATIVE",
+    "part_iv": "PART IV \u2014 OTHER INFORMATION",
+}
+NAME_CAPTION = "(Name of Registrant as Specified in Charter)"
+ATTENTION_HEADING = "ATTENTION"
+ATTACHMENT_TITLE = "ATTACHMENT TO FORM 12b-25"
+ATTACHMENT_REFERENCE = "See the attachment to this form."
+GENERAL_INSTRUCTIONS_HEADING = "GENERAL INSTRUCTIONS"
+EXHIBIT_INDEX_HEADING = "EXHIBIT INDEX"
+
 OMB_NUMBER = "3235-0058"
 OMB_BURDEN_HOURS = "2.50"
 OMB_STATEMENT = (
@@ -115,15 +130,25 @@ GENERAL_INSTRUCTIONS = [
 ]
 
 
-# Exhibits filed with the notice: (exhibit number, EDGAR document type, description). EDGAR
-# takes a power of attorney as EX-24 and any other exhibit as EX-99; the numbering is
+# Exhibits filed with the notice: (exhibit number, EDGAR document type, description, the
+# sentence of the notice that refers to it). EDGAR takes a power of attorney as EX-24 and any
+# other exhibit as EX-99 (Filer Manual Vol. II 5.2.4, exhibit types); the numbering is
 # *unconfirmed* for Form 12b-25, which has no exhibit table of its own, so it is kept here.
 THIRD_PARTY_STATEMENT_EXHIBIT = (
     "99",
     "EX-99",
     "Statement of the person other than the registrant required by Rule 12b-25(c)",
+    "The statement required by Rule 12b-25(c) is filed as Exhibit {number}.",
 )
-EVIDENCE_OF_AUTHORITY_EXHIBIT = ("24", "EX-24", "Evidence of authority to sign of {name}")
+EVIDENCE_OF_AUTHORITY_EXHIBIT = (
+    "24",
+    "EX-24",
+    "Evidence of authority to sign of {name}",
+    "Evidence of authority to sign of {name} is filed as Exhibit {number}.",
+)
+# The extensions under which an exhibit is filed: the official documents, then the uploaded
+# PDF that rides along as an unofficial copy.
+EXHIBIT_EXTENSIONS = ("htm", "txt", "pdf")
 
 
 @dataclass(frozen=True)
@@ -134,14 +159,26 @@ class Box:
 
 @dataclass(frozen=True)
 class Exhibit:
-    """A document uploaded to the notice and filed with it, under a name for EDGAR."""
+    """A document filed with the notice: its text, typed in, becomes an EDGAR document of its
+    own (.htm and .txt); the uploaded PDF, if any, rides along as the unofficial copy."""
 
+    key: str  # names it in addresses and stored documents: "statement", "signer-12"
     number: str  # "99", or "24.1" when there are several of a kind
     edgar_type: str  # the EDGAR document type, e.g. "EX-99"
     description: str
-    filename: str
-    file: FieldFile
-    download_url: str
+    sentence: str  # what the notice says about it
+    text: str
+    upload: FieldFile
+    filenames: dict[str, str]  # by extension, as filed (never marked draft)
+
+    @property
+    def variant(self) -> str:
+        return exhibit_variant(self.number)
+
+
+def exhibit_variant(number: str) -> str:
+    """The part of an exhibit's file names that names it: "ex99", "ex24-1"."""
+    return "ex" + number.replace(".", "-")
 
 
 def document_filename(
@@ -165,40 +202,57 @@ def notice_exhibits(notice: Notice, signers: list[NoticeSigner]) -> list[Exhibit
     because of it (Rule 12b-25(c)), and the evidence of authority of each signer who is not an
     executive officer (the form's signature instruction)."""
     exhibits = []
-    if applies(notice, "third_party_statement") and notice.third_party_statement:
-        number, edgar_type, description = THIRD_PARTY_STATEMENT_EXHIBIT
+    if applies(notice, "third_party_statement_text"):
+        number, edgar_type, description, sentence = THIRD_PARTY_STATEMENT_EXHIBIT
         exhibits.append(
-            Exhibit(
+            _exhibit(
+                notice,
+                "statement",
                 number,
                 edgar_type,
                 description,
-                document_filename(notice, "pdf", variant=f"ex{number}", draft=False),
+                sentence.format(number=number),
+                notice.third_party_statement_text,
                 notice.third_party_statement,
-                reverse("filings:third_party_statement", args=[notice.pk]),
             )
         )
     authorized = [
         signer
         for signer in signers
-        if applies(signer, "evidence_of_authority", SIGNER_CONDITIONS)
-        and signer.evidence_of_authority
+        if applies(signer, "evidence_of_authority_text", SIGNER_CONDITIONS)
     ]
-    number, edgar_type, description = EVIDENCE_OF_AUTHORITY_EXHIBIT
+    number, edgar_type, description, sentence = EVIDENCE_OF_AUTHORITY_EXHIBIT
     for index, signer in enumerate(authorized, start=1):
         signer_number = f"{number}.{index}" if len(authorized) > 1 else number
         exhibits.append(
-            Exhibit(
+            _exhibit(
+                notice,
+                f"signer-{signer.pk}",
                 signer_number,
                 edgar_type,
                 description.format(name=signer.name),
-                document_filename(
-                    notice, "pdf", variant=f"ex{signer_number.replace('.', '-')}", draft=False
-                ),
+                sentence.format(name=signer.name, number=signer_number),
+                signer.evidence_of_authority_text,
                 signer.evidence_of_authority,
-                reverse("filings:evidence_of_authority", args=[notice.pk, signer.pk]),
             )
         )
     return exhibits
+
+
+def _exhibit(notice: Notice, key: str, number: str, *fields) -> Exhibit:
+    filenames = {
+        extension: document_filename(
+            notice, extension, variant=exhibit_variant(number), draft=False
+        )
+        for extension in EXHIBIT_EXTENSIONS
+    }
+    return Exhibit(key, number, *fields, filenames=filenames)
+
+
+def yes_no_boxes(answer: bool | None) -> list[Box]:
+    """A Yes/No question of Part IV as the form's two boxes; neither is checked while it is
+    unanswered."""
+    return [Box("Yes", answer is True), Box("No", answer is False)]
 
 
 def long_date(value: date | None) -> str:
@@ -213,8 +267,12 @@ def notice_document(notice: Notice) -> dict:
     return {
         "notice": notice,
         "is_draft": notice.status == "draft",
+        "draft_mark": DRAFT_MARK,
         "is_amendment": notice.is_amendment,
         "edgar_submission_type": notice.edgar_submission_type,
+        "form_title": FORM_TITLE + ("/A" if notice.is_amendment else ""),
+        "form_subtitle": ("AMENDED " if notice.is_amendment else "") + FORM_SUBTITLE,
+        "headings": PART_HEADINGS,
         "sec_file_number": notice.sec_file_number,
         "cusip": notice.cusip,
         "form_boxes": [Box(label, notice.form_type == code) for code, label in REPORT_FORM_CHOICES],
@@ -250,22 +308,30 @@ def notice_document(notice: Notice) -> dict:
         "contact_area_code": notice.contact_area_code,
         "contact_phone": notice.contact_phone,
         "other_reports_filed": notice.other_reports_filed,
+        "other_reports_boxes": yes_no_boxes(notice.other_reports_filed),
         "reports_not_filed": (
             notice.reports_not_filed if applies(notice, "reports_not_filed") else ""
         ),
         "significant_change": notice.significant_change,
+        "significant_change_boxes": yes_no_boxes(notice.significant_change),
         "significant_change_explanation": (
             notice.significant_change_explanation
             if applies(notice, "significant_change_explanation")
             else ""
         ),
         "signature_registrant_name": notice.signature_registrant_name,
+        "name_caption": NAME_CAPTION,
         "signature_statement": SIGNATURE_STATEMENT,
         "signature_date": long_date(notice.signature_date),
         "signers": signers,
         "exhibits": notice_exhibits(notice, signers),
         "signature_instruction": SIGNATURE_INSTRUCTION,
+        "attention_heading": ATTENTION_HEADING,
         "attention": ATTENTION,
+        "attachment_heading": [ATTACHMENT_TITLE, "OF", notice.signature_registrant_name.upper()],
+        "attachment_reference": ATTACHMENT_REFERENCE,
+        "general_instructions_heading": GENERAL_INSTRUCTIONS_HEADING,
+        "exhibit_index_heading": EXHIBIT_INDEX_HEADING,
         "omb_number": OMB_NUMBER,
         "omb_burden_hours": OMB_BURDEN_HOURS,
         "omb_statement": OMB_STATEMENT,

@@ -5,7 +5,7 @@ tag between pages. Every value and piece of wording comes from notice_document()
 
 import textwrap
 
-from filings.edgar_text import printable_ascii
+from filings.edgar_text import ascii_text
 
 WIDTH = 80
 RULE = "-" * WIDTH
@@ -31,7 +31,7 @@ def wrap(text: str, *, indent: int = 0, first_line: str = "", width: int = WIDTH
     Line breaks typed in the text are kept; runs of blank lines become one."""
     lines: list[str] = []
     prefix = first_line or " " * indent
-    for typed_line in printable_ascii(text).split("\n"):
+    for typed_line in ascii_text(text).split("\n"):
         if not typed_line.strip():
             if lines and lines[-1]:
                 lines.append("")
@@ -86,15 +86,14 @@ def footer(document: dict) -> list[str]:
 
 
 def _cover(document: dict) -> list[str]:
-    amended = "AMENDED " if document["is_amendment"] else ""
     heading = [
         "UNITED STATES",
         "SECURITIES AND EXCHANGE COMMISSION",
         "Washington, D.C. 20549",
         "",
-        "FORM 12b-25" + ("/A" if document["is_amendment"] else ""),
+        document["form_title"],
         "",
-        f"{amended}NOTIFICATION OF LATE FILING",
+        document["form_subtitle"],
     ]
     left = [line.center(COVER_LEFT_WIDTH).rstrip() for line in heading]
     right_width = WIDTH - COVER_RIGHT
@@ -131,37 +130,35 @@ def _cover(document: dict) -> list[str]:
 
 
 def _part_i(document: dict) -> list[str]:
-    lines = ["PART I -- REGISTRANT INFORMATION", ""]
+    lines = [document["headings"]["part_i"], ""]
     for label, value in document["part_i"]:
         lines += underlined(value, label)
     return lines
 
 
 def _part_ii(document: dict) -> list[str]:
-    lines = ["PART II -- RULES 12b-25(b) AND (c)", "", *wrap(document["part_ii_intro"]), ""]
+    lines = [document["headings"]["part_ii"], "", *wrap(document["part_ii_intro"]), ""]
     for index, (marker, text) in enumerate(document["part_ii_statements"]):
         check = f" {box(document['part_ii_checked'])}" if index == 0 else ""
         first_line = f"{check:<10}{marker}".ljust(STATEMENT_INDENT)
         lines += [*wrap(text, indent=STATEMENT_INDENT, first_line=first_line), ""]
     for exhibit in document["exhibits"]:
         if exhibit.edgar_type == "EX-99":
-            statement = (
-                f"The statement required by Rule 12b-25(c) is filed as Exhibit {exhibit.number} "
-                f"({exhibit.filename})."
-            )
-            lines += [*wrap(statement, indent=STATEMENT_INDENT), ""]
+            lines += [*wrap(exhibit.sentence, indent=STATEMENT_INDENT), ""]
     return lines
 
 
-def _yes_no(answer: bool | None) -> str:
-    return " " * QUESTION_INDENT + f"{box(answer is True)} Yes  {box(answer is False)} No"
+def _yes_no(boxes: list) -> str:
+    return " " * QUESTION_INDENT + "  ".join(
+        f"{box(answer.checked)} {answer.label}" for answer in boxes
+    )
 
 
 def _part_iii_and_iv(document: dict) -> list[str]:
     questions = document["questions"]
-    lines = ["PART III -- NARRATIVE", "", *wrap(document["part_iii_instruction"]), ""]
+    lines = [document["headings"]["part_iii"], "", *wrap(document["part_iii_instruction"]), ""]
     lines += [*wrap(document["narrative"]), ""]
-    lines += ["PART IV -- OTHER INFORMATION", ""]
+    lines += [document["headings"]["part_iv"], ""]
     lines += wrap(questions["contact"], indent=QUESTION_INDENT, first_line="(1)  ")
     lines += side_by_side(
         (QUESTION_INDENT, wrap(document["contact_name"], width=30)),
@@ -174,17 +171,17 @@ def _part_iii_and_iv(document: dict) -> list[str]:
         (51, ["-" * 20, "(Telephone Number)"]),
     )
     lines += ["", *wrap(questions["other_reports"], indent=QUESTION_INDENT, first_line="(2)  ")]
-    lines.append(_yes_no(document["other_reports_filed"]))
+    lines.append(_yes_no(document["other_reports_boxes"]))
     if document["reports_not_filed"]:
         lines += wrap(document["reports_not_filed"], indent=QUESTION_INDENT)
     lines += [
         "",
         *wrap(questions["significant_change"], indent=QUESTION_INDENT, first_line="(3)  "),
     ]
-    lines += [_yes_no(document["significant_change"]), ""]
+    lines += [_yes_no(document["significant_change_boxes"]), ""]
     lines += wrap(questions["significant_change_instruction"], indent=QUESTION_INDENT)
     if document["significant_change_explanation"]:
-        lines += ["", *wrap("See the attachment to this form.", indent=QUESTION_INDENT)]
+        lines += ["", *wrap(document["attachment_reference"], indent=QUESTION_INDENT)]
     return [*lines, ""]
 
 
@@ -192,7 +189,7 @@ def _signature(document: dict) -> list[str]:
     lines = ["=" * WIDTH, ""]
     lines += center(document["signature_registrant_name"])
     lines += [("-" * 53).center(WIDTH).rstrip()]
-    lines += center("(Name of Registrant as Specified in Charter)")
+    lines += center(document["name_caption"])
     lines += ["", *wrap(document["signature_statement"])]
     right_width = WIDTH - SIGNATURE_RIGHT
     for signer in document["signers"]:
@@ -204,13 +201,13 @@ def _signature(document: dict) -> list[str]:
         right += wrap(signer.title, indent=5, width=right_width)
         lines += ["", *side_by_side((0, left), (SIGNATURE_RIGHT, right))]
     lines += ["", *wrap(document["signature_instruction"]), ""]
-    lines += [" ATTENTION ".center(WIDTH, "-"), ""]
+    lines += [f" {document['attention_heading']} ".center(WIDTH, "-"), ""]
     lines += [*center(document["attention"].upper()), RULE]
     return [*lines, *footer(document)]
 
 
 def _general_instructions(document: dict) -> list[str]:
-    lines = ["", PAGE, "", *center("GENERAL INSTRUCTIONS"), ""]
+    lines = ["", PAGE, "", *center(document["general_instructions_heading"]), ""]
     for number, instruction in enumerate(document["general_instructions"], start=1):
         marker = f"{number}.".ljust(QUESTION_INDENT)
         lines += [*wrap(instruction, indent=QUESTION_INDENT, first_line=marker), ""]
@@ -218,21 +215,23 @@ def _general_instructions(document: dict) -> list[str]:
 
 
 def _attachment(document: dict) -> list[str]:
-    lines = ["", PAGE, "", *center("ATTACHMENT TO FORM 12b-25"), *center("OF")]
-    lines += [*center(document["signature_registrant_name"].upper()), ""]
+    lines = ["", PAGE, ""]
+    for heading_line in document["attachment_heading"]:
+        lines += center(heading_line)
+    lines.append("")
     lines += wrap(document["significant_change_explanation"])
     return [*lines, *footer(document)]
 
 
 def _exhibit_index(document: dict) -> list[str]:
-    lines = ["", PAGE, "", *center("EXHIBIT INDEX"), ""]
+    lines = ["", PAGE, "", *center(document["exhibit_index_heading"]), ""]
     lines += side_by_side((0, ["Exhibit"]), (9, ["Description"]), (48, ["File"]))
     lines.append(RULE)
     for exhibit in document["exhibits"]:
         lines += side_by_side(
             (0, [exhibit.number]),
             (9, wrap(exhibit.description, width=37)),
-            (48, wrap(exhibit.filename, width=WIDTH - 48)),
+            (48, wrap(exhibit.filenames["txt"], width=WIDTH - 48)),
         )
     return lines
 
@@ -242,7 +241,7 @@ def notice_ascii(document: dict) -> str:
     edition (`document["edition"]`)."""
     lines = []
     if document["is_draft"]:
-        lines += [*center("DRAFT -- NOT FOR FILING"), ""]
+        lines += [*center(document["draft_mark"]), ""]
     lines += _cover(document)
     lines += _part_i(document)
     lines += _part_ii(document)
@@ -253,4 +252,26 @@ def notice_ascii(document: dict) -> str:
         lines += _attachment(document)
     if document["exhibits"]:
         lines += _exhibit_index(document)
-    return "\n".join(printable_ascii(line).rstrip() for line in lines) + "\n"
+    return _as_text(lines)
+
+
+def _as_text(lines: list[str]) -> str:
+    # Every line but EDGAR's own <PAGE> tags goes through ascii_text() once more, in case two
+    # pieces laid side by side meet in a "<" and a letter.
+    return "\n".join(line if line == PAGE else ascii_text(line).rstrip() for line in lines) + "\n"
+
+
+def exhibit_ascii(document: dict, exhibit) -> str:
+    """An exhibit (filings.document.Exhibit) as the text of an ASCII EDGAR document of its own,
+    under the same rules as the notice."""
+    lines = []
+    if document["is_draft"]:
+        lines += [*center(document["draft_mark"]), ""]
+    lines += [f"Exhibit {exhibit.number}".rjust(WIDTH), ""]
+    lines += [*center(exhibit.description), ""]
+    lines += [
+        *center(document["signature_registrant_name"]),
+        *center(document["edgar_submission_type"]),
+    ]
+    lines += ["", *wrap(exhibit.text)]
+    return _as_text(lines)

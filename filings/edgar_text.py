@@ -1,8 +1,19 @@
-"""Characters for EDGAR documents, which must be ASCII (FORM_12B25.md section 5): in HTML every
-other character is written as a character reference; in an ASCII document it is spelled with
-ASCII letters or, failing that, becomes "?"."""
+"""Characters for EDGAR documents, which must keep to EDGAR's character set (EDGAR Filer Manual
+Vol. II 5.2.1.1: printable ASCII but "^"): in HTML every other character is written as a
+decimal character reference (5.2.2); in an ASCII document it is spelled with ASCII letters or,
+failing that, becomes "?". And user text in an ASCII document never forms a tag (5.2.1.3)."""
 
+import re
 import unicodedata
+
+# Printable ASCII characters that are not in EDGAR's character set (5.2.1.1).
+OUTSIDE_EDGAR_SET = "^"
+# In an ASCII document EDGAR reads "<" followed by a letter, "/" or "!" as the start of a tag
+# (5.2.1.3, tag construction: <PAGE>, <TABLE>, </TEXT>, <!-- ...). A space after the "<"
+# keeps the text as it reads and makes it no tag.
+TAG_START = re.compile(r"<(?=[A-Za-z/!])")
+# A hexadecimal character reference, as Django's escaping writes the apostrophe ("&#x27;").
+HEX_REFERENCE = re.compile(r"&#[xX]([0-9a-fA-F]+);")
 
 # Control characters that carry no text: dropped from HTML. C1 controls (U+0080 to U+009F) in
 # particular, since browsers read "&#150;" as the Windows-1252 en dash, not as U+0096.
@@ -79,25 +90,38 @@ ASCII_SPELLINGS = {
 
 
 def character_references(text: str) -> str:
-    """`text` with every character outside ASCII written as a decimal character reference
-    ("\u2014" -> "&#8212;") and control characters other than tab and line breaks dropped.
-    Markup in `text` is left as it is: escape user text first."""
+    """`text` with every character outside EDGAR's character set written as a decimal
+    character reference ("\u2014" -> "&#8212;", "^" -> "&#94;"), hexadecimal references
+    written in decimal ("&#x27;" -> "&#39;": 5.2.2 takes decimal ones), and control characters
+    other than tab and line breaks dropped. Markup in `text` is left as it is: escape user
+    text first."""
+    text = HEX_REFERENCE.sub(lambda match: f"&#{int(match.group(1), 16)};", text)
     text = text.translate(_INVISIBLE_CONTROLS)
-    if text.isascii():
-        return text
     return "".join(
-        character if character.isascii() else f"&#{ord(character)};" for character in text
+        character
+        if character.isascii() and character not in OUTSIDE_EDGAR_SET
+        else f"&#{ord(character)};"
+        for character in text
     )
 
 
 def printable_ascii(text: str) -> str:
-    """`text` in printable ASCII and line feeds: typographic punctuation from the table above,
-    accented letters without their accents (NFKD), and "?" for anything else."""
+    """`text` in EDGAR's character set and line feeds: typographic punctuation from the table
+    above, accented letters without their accents (NFKD), and "?" for anything else ("^"
+    included)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "".join(_ascii_spelling(character) for character in text)
 
 
+def ascii_text(text: str) -> str:
+    """User text for an ASCII EDGAR document: printable_ascii(), and no "<" that would start a
+    tag ("<PAGE>" -> "< PAGE>", "</TEXT>" -> "< /TEXT>")."""
+    return TAG_START.sub("< ", printable_ascii(text))
+
+
 def _ascii_spelling(character: str) -> str:
+    if character in OUTSIDE_EDGAR_SET:
+        return "?"
     if " " <= character <= "~" or character == "\n":
         return character
     if character in ASCII_SPELLINGS:

@@ -1,18 +1,25 @@
-"""Check an HTML document against the EDGAR rules for HTML documents (FORM_12B25.md section 5;
-the SEC's "HTML Specifications for EDGAR": HTML 3.2 with some HTML 4.0 attributes, no active
-content, no external references but links to sec.gov archives, no nested tables).
+"""Check an HTML document against the EDGAR rules for HTML documents (EDGAR Filer Manual
+Vol. II 5.2.2 "HTML documents", as the SEC's "EFM non-XBRL HTM" validation applies them: HTML
+3.2 with some HTML 4.0 attributes, no active content, no external references but links into the
+sec.gov archives, no nested tables; and the character set of 5.2.1.1).
 
-The allowed tags and attributes are data below, so that a change in the EDGAR Filer Manual is
-a change of a list, not of code. Every violation comes with its line number."""
+The allowed tags, attributes and entities are data below, so that a change in the Filer Manual
+is a change of a list, not of code. Every violation comes with its line number."""
 
+import html.entities
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
-# Attributes every allowed tag may carry: inline style is allowed (EDGAR HTML 4.0 support).
-GLOBAL_ATTRIBUTES = frozenset({"style", "id", "title", "lang", "dir"})
-# HTML 3.2 tags and their attributes, without active content and forms.
+from filings.edgar_text import OUTSIDE_EDGAR_SET as EDGAR_EXCLUDED
+
+# Attributes every allowed tag may carry: inline style and class are allowed (5.2.2: the
+# HTML 4.0 attributes EDGAR supports).
+GLOBAL_ATTRIBUTES = frozenset({"style", "class", "id", "title", "lang", "dir"})
+# HTML 3.2 tags and their attributes (5.2.2), without active content and forms. <isindex> and
+# <xmp> are in the HTML 3.2 DTD and EDGAR's list; a <meta> may name and describe the document,
+# but not carry http-equiv, which EDGAR rejects.
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
     tag: frozenset(attributes.split())
     for tag, attributes in {
@@ -45,11 +52,12 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
         "hr": "align noshade size width",
         "html": "",
         "i": "",
+        "isindex": "prompt",
         "img": "src alt align height width border hspace vspace",
         "kbd": "",
         "li": "type value",
         "menu": "compact",
-        "meta": "http-equiv name content",
+        "meta": "name content",
         "ol": "type start compact",
         "p": "align",
         "pre": "width",
@@ -68,9 +76,11 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
         "u": "",
         "ul": "type compact",
         "var": "",
+        "xmp": "",
     }.items()
 }
-# Tags refused with a reason of their own (any other tag not in ALLOWED_TAGS is refused too).
+# Tags refused with a reason of their own (5.2.2: no active content, no forms, no external
+# references; any other tag not in ALLOWED_TAGS is refused too).
 FORBIDDEN_TAGS: dict[str, str] = {
     "script": "active content",
     "noscript": "active content",
@@ -94,17 +104,26 @@ FORBIDDEN_TAGS: dict[str, str] = {
     "thead": "not in EDGAR's HTML 3.2 subset",
     "tfoot": "not in EDGAR's HTML 3.2 subset",
 }
-# Attribute values that load something (everything else in a value is only shown or styled).
+# Attribute values that load something (5.2.2: every reference must resolve inside the
+# submission; everything else in a value is only shown or styled).
 URL_ATTRIBUTES = frozenset({"href", "src", "background", "action", "data", "codebase", "cite"})
-# The one kind of outside link EDGAR accepts: documents already filed, in its archives.
+# The one kind of outside link EDGAR accepts (5.2.2): documents already filed, in its archives,
+# directly or through the inline XBRL viewer ("/ix?doc=/Archives/...").
 SEC_HOSTS = frozenset({"sec.gov", "www.sec.gov"})
 SEC_ARCHIVES_PATH = "/Archives/"
+SEC_IX_VIEWER_PATH = "/ix"
+# 5.2.2: images only as JPG or GIF files of the same submission.
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".gif")
 ACTIVE_URL = re.compile(r"^\s*(javascript|vbscript|data|livescript|mocha)\s*:", re.IGNORECASE)
 STYLE_REFERENCE = re.compile(r"url\s*\(|@import|expression\s*\(|javascript\s*:", re.IGNORECASE)
 META_REFRESH_URL = re.compile(r"url\s*=", re.IGNORECASE)
-# Bytes allowed besides printable ASCII: tab, line feed, form feed, carriage return.
+# Bytes allowed besides printable ASCII (5.2.1.1): tab, line feed, form feed, carriage return.
 ALLOWED_CONTROL_BYTES = frozenset(b"\t\n\f\r")
+# Printable ASCII that is outside EDGAR's character set (5.2.1.1): write "&#94;" instead.
+OUTSIDE_EDGAR_SET = frozenset(EDGAR_EXCLUDED.encode("ascii"))
+# Character references (5.2.2): decimal ones, and the named entities of HTML 4 only.
+HTML4_ENTITIES = frozenset(html.entities.name2codepoint)
+REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 @dataclass(frozen=True)
@@ -120,9 +139,10 @@ def validate_edgar_html(document: bytes | str) -> list[Violation]:
     """Every way the document breaks the EDGAR HTML rules, in the order of the document (byte
     checks first). An empty list means the document passes."""
     content = document.encode("utf-8") if isinstance(document, str) else document
-    violations = _byte_violations(content)
+    text = content.decode("ascii", errors="replace")
+    violations = _byte_violations(content) + _reference_violations(text)
     parser = _EdgarHtmlParser()
-    parser.feed(content.decode("ascii", errors="replace"))
+    parser.feed(text)
     parser.close()
     return violations + parser.violations
 
@@ -133,16 +153,22 @@ def _byte_violations(content: bytes) -> list[Violation]:
     violations = []
     for number, line in enumerate(content.split(b"\n"), start=1):
         if line.isascii() and all(
-            0x20 <= byte <= 0x7E or byte in ALLOWED_CONTROL_BYTES for byte in line
+            (0x20 <= byte <= 0x7E and byte not in OUTSIDE_EDGAR_SET)
+            or byte in ALLOWED_CONTROL_BYTES
+            for byte in line
         ):
             continue
         seen = set()
         for character in line.decode("utf-8", errors="surrogateescape"):
             code = ord(character)
-            if character in seen or 0x20 <= code <= 0x7E or code in ALLOWED_CONTROL_BYTES:
+            if character in seen or code in ALLOWED_CONTROL_BYTES:
+                continue
+            if 0x20 <= code <= 0x7E and code not in OUTSIDE_EDGAR_SET:
                 continue
             seen.add(character)
-            if 0xDC80 <= code <= 0xDCFF:  # a byte that is not part of a UTF-8 character
+            if code in OUTSIDE_EDGAR_SET:
+                message = f"{character!r} is not in EDGAR's character set: write &#{code};"
+            elif 0xDC80 <= code <= 0xDCFF:  # a byte that is not part of a UTF-8 character
                 message = f"the byte 0x{code - 0xDC00:02X} is not ASCII"
             elif code < 0x80:
                 message = f"the control character 0x{code:02X} is not allowed"
@@ -152,12 +178,43 @@ def _byte_violations(content: bytes) -> list[Violation]:
     return violations
 
 
+def _reference_violations(content: str) -> list[Violation]:
+    """Each character reference EDGAR does not take (5.2.2): a named entity outside HTML 4,
+    a hexadecimal reference (write it in decimal), or a reference to no character."""
+    violations = []
+    for number, line in enumerate(content.split("\n"), start=1):
+        if "&" not in line:
+            continue
+        for match in REFERENCE.finditer(line):
+            name = match.group(1)
+            if name.startswith(("#x", "#X")):
+                code = int(name[2:], 16)
+                message = f"&{name}; is hexadecimal: write it as &#{code};"
+            elif name.startswith("#"):
+                code = int(name[1:])
+                if code <= 0x10FFFF and (code >= 0x20 or code in ALLOWED_CONTROL_BYTES):
+                    continue
+                message = f"&{name}; refers to no character EDGAR allows"
+            elif name in HTML4_ENTITIES:
+                continue
+            else:
+                message = f"&{name}; is not an HTML 4 entity: write &amp;{name}; for the text"
+            violations.append(Violation(number, message))
+    return violations
+
+
 def _is_sec_archives_link(url: str) -> bool:
+    """A link into the EDGAR archives, or to a filed document in the inline XBRL viewer."""
     parts = urlsplit(url.strip())
+    if parts.scheme not in {"http", "https"} or (parts.hostname or "") not in SEC_HOSTS:
+        return False
+    if parts.path.startswith(SEC_ARCHIVES_PATH):
+        return True
+    viewed = parse_qs(parts.query).get("doc", [])
     return (
-        parts.scheme in {"http", "https"}
-        and (parts.hostname or "") in SEC_HOSTS
-        and parts.path.startswith(SEC_ARCHIVES_PATH)
+        parts.path == SEC_IX_VIEWER_PATH
+        and bool(viewed)
+        and all(document.startswith(SEC_ARCHIVES_PATH) for document in viewed)
     )
 
 
@@ -179,7 +236,7 @@ class _EdgarHtmlParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._check_tag(tag, attrs)
         if tag == "table":
-            if self.table_depth:
+            if self.table_depth:  # 5.2.2: no table inside a table
                 self._report("a table nested in another table")
             self.table_depth += 1
 
@@ -191,7 +248,9 @@ class _EdgarHtmlParser(HTMLParser):
             self.table_depth -= 1
 
     def handle_decl(self, decl: str) -> None:
-        self._report(f"<!{decl.split()[0] if decl.split() else decl}> is not allowed")
+        # 5.2.2: a document type declaration before <html> is accepted; nothing else is.
+        if not decl.upper().startswith("DOCTYPE"):
+            self._report(f"<!{decl.split()[0] if decl.split() else decl}> is not allowed")
 
     def unknown_decl(self, data: str) -> None:
         self._report(f"<![{data.split('[')[0]}[...]]> is not allowed")

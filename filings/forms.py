@@ -377,13 +377,25 @@ class PartIIForm(StepForm):
         "auditor) cannot furnish a required opinion, report or certification?"
     )
     third_party_statement = pdf_field(
-        "Statement signed by that person, giving the reasons (Rule 12b-25(c))",
-        "PDF, at most 10 MB. It is filed as an exhibit.",
+        "The signed statement as PDF",
+        "PDF, at most 10 MB. EDGAR files the text above as Exhibit 99; the PDF rides along as "
+        "an unofficial copy.",
     )
+    optional = ("third_party_statement",)
 
     class Meta:
         model = Notice
-        fields = ["relief_claimed", "third_party_cause", "third_party_statement"]
+        fields = [
+            "relief_claimed",
+            "third_party_cause",
+            "third_party_statement_text",
+            "third_party_statement",
+        ]
+        widgets = {"third_party_statement_text": forms.Textarea(attrs={"rows": 8})}
+        labels = {
+            "third_party_statement_text": "Text of the statement signed by that person, giving "
+            "the reasons (Rule 12b-25(c))"
+        }
 
 
 class PartIIIForm(StepForm):
@@ -459,13 +471,25 @@ class SignatureForm(StepForm):
 class SignerForm(ConditionalFieldsMixin, forms.ModelForm):
     field_conditions = SIGNER_CONDITIONS
     evidence_of_authority = pdf_field(
-        "Evidence of authority to sign",
-        "Required when the signer is not an executive officer (PDF).",
+        "Evidence of authority as PDF (optional)",
+        "PDF, at most 10 MB. EDGAR files the text above as Exhibit 24; the PDF rides along as "
+        "an unofficial copy.",
     )
 
     class Meta:
         model = NoticeSigner
-        fields = ["name", "title", "is_executive_officer", "evidence_of_authority"]
+        fields = [
+            "name",
+            "title",
+            "is_executive_officer",
+            "evidence_of_authority_text",
+            "evidence_of_authority",
+        ]
+        widgets = {"evidence_of_authority_text": forms.Textarea(attrs={"rows": 6})}
+        labels = {
+            "evidence_of_authority_text": "Text of the evidence of authority to sign (for "
+            "example, the power of attorney)"
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -475,6 +499,7 @@ class SignerForm(ConditionalFieldsMixin, forms.ModelForm):
         self.helper.layout = Layout(
             Row(Column("name", css_class="col-md-5"), Column("title", css_class="col-md-7")),
             "is_executive_officer",
+            self.wrap("evidence_of_authority_text"),
             self.wrap("evidence_of_authority"),
         )
 

@@ -133,8 +133,11 @@ class Notice(models.Model):
         null=True,
         blank=True,
     )
+    third_party_statement_text = models.TextField(
+        "text of the third party's statement (Rule 12b-25(c))", blank=True
+    )
     third_party_statement = models.FileField(
-        "statement of the third party (Rule 12b-25(c))",
+        "signed statement of the third party, as PDF (Rule 12b-25(c))",
         upload_to=notice_upload_path,
         blank=True,
     )
@@ -268,11 +271,11 @@ class NoticeSigner(models.Model):
     name = models.CharField(max_length=200)
     title = models.CharField(max_length=200)
     is_executive_officer = models.BooleanField("executive officer", default=True)
+    evidence_of_authority_text = models.TextField("text of the evidence of authority", blank=True)
     evidence_of_authority = models.FileField(
-        "evidence of authority to sign",
+        "evidence of authority to sign, as PDF",
         upload_to=notice_upload_path,
         blank=True,
-        help_text="Required when the signer is not an executive officer (PDF).",
     )
 
     class Meta:
@@ -323,16 +326,13 @@ class PendingUpload(models.Model):
 
 class NoticeDocument(models.Model):
     """A document of a finalized notice, rendered once and kept byte for byte: every download
-    serves these bytes, and the SHA-256 lets a printed or filed copy be matched to them."""
-
-    class Kind(models.TextChoices):
-        PDF = "pdf", "PDF to sign"
-        PDF_CONFORMED = "pdf-conformed", "PDF with conformed signatures"
-        HTM = "htm", "EDGAR document (HTML)"
-        TXT = "txt", "EDGAR document (ASCII)"
+    serves these bytes, and the SHA-256 lets a printed or filed copy be matched to them.
+    `kind` is the slug of its format in filings.formats; `exhibit` the key of the exhibit it
+    belongs to ("" for the notice itself)."""
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="documents")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20)
+    exhibit = models.CharField(max_length=20, blank=True, default="")
     filename = models.CharField(max_length=100)
     content_type = models.CharField(max_length=100)
     content = models.BinaryField()
@@ -340,9 +340,11 @@ class NoticeDocument(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["kind"]
+        ordering = ["exhibit", "kind"]
         constraints = [
-            models.UniqueConstraint(fields=["notice", "kind"], name="one_document_of_each_kind")
+            models.UniqueConstraint(
+                fields=["notice", "kind", "exhibit"], name="one_document_of_each_kind"
+            )
         ]
 
     def __str__(self) -> str:
@@ -350,10 +352,8 @@ class NoticeDocument(models.Model):
 
     def get_absolute_url(self) -> str:
         """Where the stored bytes are downloaded."""
-        if self.kind in {self.Kind.HTM, self.Kind.TXT}:
-            return reverse("filings:edgar_document", args=[self.notice_id, self.kind])
-        url = reverse("filings:pdf", args=[self.notice_id])
-        return f"{url}?variant=conformed" if self.kind == self.Kind.PDF_CONFORMED else url
+        args = [self.notice_id, self.kind, *([self.exhibit] if self.exhibit else [])]
+        return reverse("filings:document", args=args)
 
 
 class InputKeptThroughLogin(models.Model):

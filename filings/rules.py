@@ -53,6 +53,7 @@ NOTICE_CONDITIONS = {
     "is_erisa_plan": Condition("form_type", ERISA_FORMS),
     # Rule 12b-25(c): the third party's statement goes with relief claimed because of it.
     "third_party_cause": Condition("relief_claimed", frozenset({True})),
+    "third_party_statement_text": Condition("third_party_cause", frozenset({True})),
     "third_party_statement": Condition("third_party_cause", frozenset({True})),
     # Part IV(2): "If answer is no, identify report(s)."
     "reports_not_filed": Condition("other_reports_filed", frozenset({False})),
@@ -62,6 +63,7 @@ NOTICE_CONDITIONS = {
 # Each conditional field of a signer: the form's signature instruction asks for evidence of
 # authority from a representative who is not an executive officer.
 SIGNER_CONDITIONS = {
+    "evidence_of_authority_text": Condition("is_executive_officer", frozenset({False})),
     "evidence_of_authority": Condition("is_executive_officer", frozenset({False})),
 }
 
@@ -104,8 +106,10 @@ REQUIRED = {
     "city_state_zip": "Enter the city, state and ZIP code.",
     "relief_claimed": "Say whether relief under Rule 12b-25(b) is claimed.",
     "third_party_cause": "Say whether someone other than the registrant is the cause.",
-    "third_party_statement": "Attach the third party's signed statement required by Rule "
-    "12b-25(c).",
+    # EDGAR takes an exhibit as HTML or ASCII (Filer Manual 5.1.1): the text is what is filed;
+    # the signed PDF may ride along as an unofficial copy.
+    "third_party_statement_text": "Enter the text of the third party's signed statement "
+    "required by Rule 12b-25(c); it is filed as Exhibit 99.",
     "narrative": "State in reasonable detail why the report could not be filed on time.",
     "contact_name": "Enter the name of the person to contact.",
     "contact_area_code": "Enter the contact's area code.",
@@ -121,8 +125,8 @@ REQUIRED = {
     "signature_date": "Enter the date of signature.",
 }
 SIGNER_REQUIRED = {
-    "evidence_of_authority": "Attach evidence of authority to sign (PDF): a signer who is not "
-    "an executive officer needs it.",
+    "evidence_of_authority_text": "A signer who is not an executive officer needs evidence of "
+    "authority: enter its text; it is filed as Exhibit 24.",
 }
 
 # Words in Part III that the SEC has read as signs of a restatement or other bad news that
@@ -135,6 +139,9 @@ RESTATEMENT_WORDS = re.compile(
     r"\b(restat\w*|misstat\w*|correction\w*|correcting|corrected)\b", re.IGNORECASE
 )
 MIN_NARRATIVE_WORDS = 8
+# An exhibit is filed on EDGAR as an HTML or ASCII document; a PDF only rides along as an
+# unofficial copy (EDGAR Filer Manual Vol. II 5.1, 5.2.4). So an exhibit's text is what a
+# notice needs (the documents are made from it); its uploaded PDF is optional.
 # Dates a notice can sensibly carry: from the Exchange Act to the end of this century.
 EARLIEST_DATE = date(1934, 1, 1)
 LATEST_DATE = date(2099, 12, 31)

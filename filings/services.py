@@ -8,8 +8,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from filings.document import document_filename
-from filings.edgar import EDGAR_FORMATS
+from filings.document import notice_exhibits
+from filings.formats import notice_formats
 from filings.models import (
     InputKeptThroughLogin,
     Notice,
@@ -19,7 +19,6 @@ from filings.models import (
     NoticeStatus,
     PendingUpload,
 )
-from filings.pdf import render_notice_pdf
 from filings.rules import PART_III_FIELDS, PART_IV_FIELDS, blocking_problems
 from filings.selectors import SIGNERS, notice_answers_version
 from registrants.models import Registrant
@@ -29,7 +28,13 @@ KEPT_PAGES_PER_USER = 5
 
 # Part III and Part IV: what "start from a previous notice" copies.
 CARRIED_OVER_FIELDS = [*PART_III_FIELDS, *PART_IV_FIELDS]
-SIGNER_FIELDS = ["name", "title", "is_executive_officer", "evidence_of_authority"]
+SIGNER_FIELDS = [
+    "name",
+    "title",
+    "is_executive_officer",
+    "evidence_of_authority_text",
+    "evidence_of_authority",
+]
 
 
 class NoticeChangedMeanwhile(Exception):
@@ -274,10 +279,11 @@ class NoticeNotReady(Exception):
 def notice_finalize(
     *, notice: Notice, user: User | None, reviewed_version: str | None = None
 ) -> Notice:
-    """Make a complete notice final: render its documents once (the PDF to sign, the PDF with
-    conformed signatures, the EDGAR HTML and ASCII documents) and store their bytes with their
-    SHA-256. A final notice no longer changes; a correction is filed as an amendment.
-    `reviewed_version` (from the review page) must still be the notice's version."""
+    """Make a complete notice final: render its documents once (every format of
+    filings.formats: the PDFs, the EDGAR documents, each exhibit's documents and uploaded PDF)
+    and store their bytes with their SHA-256. A final notice no longer changes; a correction
+    is filed as an amendment. `reviewed_version` (from the review page) must still be the
+    notice's version."""
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
     if notice.is_final:
         raise NoticeNotReady("This notice is already final.")
@@ -295,55 +301,45 @@ def notice_finalize(
     kept_files = [pending.file.name for pending in notice.pending_uploads.all()]
     notice.pending_uploads.all().delete()
     transaction.on_commit(lambda: [default_storage.delete(name) for name in kept_files])
-    for kind, conformed in (
-        (NoticeDocument.Kind.PDF, False),
-        (NoticeDocument.Kind.PDF_CONFORMED, True),
-    ):
-        _document_store(
-            notice=notice,
-            kind=kind,
-            filename=document_filename(notice, "pdf", variant="conformed" if conformed else ""),
-            content_type="application/pdf",
-            content=render_notice_pdf(notice, conformed=conformed),
-        )
-    _edgar_documents_store(notice=notice, stored_kinds=set())
+    _documents_store(notice=notice, stored=set())
     return notice
 
 
 @transaction.atomic
-def notice_store_edgar_documents(*, notice: Notice) -> Notice:
-    """Store the EDGAR documents (HTML and ASCII) of a final notice that lacks them because it
-    was finalized before they existed. A final notice no longer changes, so rendering them now
-    gives what finalizing would have stored; documents already stored are left as they are."""
+def notice_store_missing_documents(*, notice: Notice) -> Notice:
+    """Store the documents a final notice lacks because it was finalized before their format
+    existed (the data migration that brings older notices up to date). A final notice no
+    longer changes, so rendering them now gives what finalizing would have stored; documents
+    already stored are left as they are."""
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
     if not notice.is_final:
         raise NoticeNotReady("Only a final notice has stored documents.")
-    _edgar_documents_store(
-        notice=notice, stored_kinds=set(notice.documents.values_list("kind", flat=True))
-    )
+    _documents_store(notice=notice, stored=set(notice.documents.values_list("kind", "exhibit")))
     return notice
 
 
-def _edgar_documents_store(*, notice: Notice, stored_kinds: set[str]) -> None:
-    for edgar_format in EDGAR_FORMATS.values():
-        if edgar_format.kind not in stored_kinds:
-            _document_store(
-                notice=notice,
-                kind=edgar_format.kind,
-                filename=document_filename(notice, edgar_format.extension),
-                content_type=edgar_format.content_type,
-                content=edgar_format.render(notice),
-            )
-
-
-def _document_store(
-    *, notice: Notice, kind: str, filename: str, content_type: str, content: bytes
-) -> NoticeDocument:
-    return NoticeDocument.objects.create(
-        notice=notice,
-        kind=kind,
-        filename=filename,
-        content_type=content_type,
-        content=content,
-        sha256=hashlib.sha256(content).hexdigest(),
-    )
+def _documents_store(*, notice: Notice, stored: set[tuple[str, str]]) -> None:
+    """Render and store every format of the registry that finalizing stores, for the notice
+    and each exhibit, with its SHA-256; uploaded exhibit PDFs are stored byte for byte, so
+    that they too can never change."""
+    exhibits = notice_exhibits(notice, list(notice.signers.all()))
+    for document_format, exhibit in notice_formats(exhibits):
+        key = (document_format.slug, exhibit.key if exhibit else "")
+        if not document_format.stored_at_finalization or key in stored:
+            continue
+        try:
+            content = document_format.content(notice, exhibit)
+        except FileNotFoundError:
+            raise NoticeNotReady(
+                f"The PDF uploaded for Exhibit {exhibit.number} is missing from storage; "
+                "upload it again."
+            ) from None
+        NoticeDocument.objects.create(
+            notice=notice,
+            kind=document_format.slug,
+            exhibit=key[1],
+            filename=document_format.filename(notice, exhibit),
+            content_type=document_format.content_type,
+            content=content,
+            sha256=hashlib.sha256(content).hexdigest(),
+        )

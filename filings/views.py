@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
 from django.db.models import FileField, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,12 +20,12 @@ from filings.deadlines import (
     is_after_cutoff_on_deadline_day,
     is_past_notice_deadline,
 )
-from filings.document import document_filename, long_date, notice_document, notice_exhibits
-from filings.edgar import EDGAR_FORMATS, edgar_filing_summary
+from filings.document import long_date, notice_document, notice_exhibits
+from filings.edgar_summary import edgar_filing_summary
+from filings.formats import FORMATS, notice_files
 from filings.forms import NoticeFilterForm, NoticeStartForm
 from filings.middleware import keeps_typed_input_through_login
-from filings.models import Notice, NoticeDocument
-from filings.pdf import render_notice_pdf
+from filings.models import Notice
 from filings.selectors import (
     deadlines_of_notice,
     notice_answers_version,
@@ -42,7 +42,6 @@ from filings.services import (
     notice_keep_pending,
     notice_keep_uploads,
     notice_save_step,
-    notice_store_edgar_documents,
     notice_to_copy_from,
     notice_version,
     typed_input_take,
@@ -192,17 +191,17 @@ def notice_new(request: HttpRequest) -> HttpResponse:
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
     """A final notice: its page (template filings/notice_detail.html; context: the document,
-    the stored documents with their SHA-256). A draft: the first step that is not complete."""
+    its stored files with their SHA-256). A draft: the first step that is not complete."""
     notice = _get_notice(request, notice_id, change=False)
     if notice.is_final:
-        _store_missing_edgar_documents(notice)
+        document = notice_document(notice)
         return render(
             request,
             "filings/notice_detail.html",
             {
-                "documents": notice.documents.defer("content"),
+                "files": notice_files(notice, document["exhibits"]),
                 "deadlines": deadlines_of_notice(notice),
-                **notice_document(notice),
+                **document,
             },
         )
     if not request.user.has_perm("filings.change_notice"):
@@ -453,6 +452,7 @@ def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
         for step, problem in problems_by_step(notice)
     ]
     deadlines = deadlines_of_notice(notice)
+    document = notice_document(notice)
     edit_urls = {
         step.slug.replace("-", "_"): step_url(notice, step, return_to_review=True)
         for step in STEPS
@@ -473,60 +473,43 @@ def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
                 timing_warnings(deadlines, _now()) if deadlines and not notice.is_amendment else []
             ),
             "version": notice_version(notice),
-            **notice_document(notice),
+            "files": notice_files(notice, document["exhibits"]),
+            **document,
         },
     )
 
 
-def notice_pdf(request: HttpRequest, notice_id: int) -> HttpResponse:
-    """The notice as PDF: a final notice's stored bytes, or a draft rendered now (marked
-    DRAFT). `?variant=conformed` gives the copy with typed "/s/" signatures."""
+def notice_document_download(
+    request: HttpRequest, notice_id: int, kind: str, exhibit: str = ""
+) -> HttpResponse:
+    """A document of the notice in one of the formats of filings.formats (the notice's own
+    with no `exhibit`, an exhibit's with its key): a final notice's stored bytes, or a draft's
+    rendered now (named and marked as a draft)."""
     notice = _get_notice(request, notice_id, change=False)
-    conformed = request.GET.get("variant") == "conformed"
-    if notice.is_final:
-        kind = NoticeDocument.Kind.PDF_CONFORMED if conformed else NoticeDocument.Kind.PDF
-        document = get_object_or_404(notice.documents, kind=kind)
-        content, filename = bytes(document.content), document.filename
-    else:
-        content = render_notice_pdf(notice, conformed=conformed)
-        filename = document_filename(notice, "pdf", variant="conformed" if conformed else "")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def notice_edgar_document(request: HttpRequest, notice_id: int, extension: str) -> HttpResponse:
-    """The notice as an EDGAR document, .htm or .txt, to download: a final notice's stored
-    bytes, or a draft rendered now (named and marked as a draft)."""
-    notice = _get_notice(request, notice_id, change=False)
-    edgar_format = EDGAR_FORMATS.get(extension)
-    if edgar_format is None:
+    document_format = FORMATS.get(kind)
+    if document_format is None:
         raise Http404("No such document format")
     if notice.is_final:
-        _store_missing_edgar_documents(notice)
-        document = notice.documents.get(kind=edgar_format.kind)
-        content, filename = bytes(document.content), document.filename
+        stored = get_object_or_404(notice.documents, kind=kind, exhibit=exhibit)
+        content, filename = bytes(stored.content), stored.filename
     else:
-        content = edgar_format.render(notice)
-        filename = document_filename(notice, extension)
-    response = HttpResponse(content, content_type=edgar_format.content_type)
+        exhibits = {item.key: item for item in notice_exhibits(notice, list(notice.signers.all()))}
+        subject = exhibits.get(exhibit)
+        if (exhibit and subject is None) or not document_format.applies_to(subject):
+            raise Http404("The notice has no such document")
+        try:
+            content = document_format.content(notice, subject)
+        except FileNotFoundError:
+            raise Http404("The uploaded file is missing") from None
+        filename = document_format.filename(notice, subject)
+    response = HttpResponse(content, content_type=document_format.content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _store_missing_edgar_documents(notice: Notice) -> None:
-    """A notice finalized before the EDGAR documents existed gets them stored once, on its
-    first view; every later view serves those bytes."""
-    kinds = {edgar_format.kind for edgar_format in EDGAR_FORMATS.values()}
-    if notice.documents.filter(kind__in=kinds).count() < len(kinds):
-        notice_store_edgar_documents(notice=notice)
 
 
 def notice_edgar_summary(request: HttpRequest, notice_id: int) -> HttpResponse:
-    """Template filings/edgar_summary.html; context: filings.edgar.edgar_filing_summary()."""
+    """Template filings/edgar_summary.html; context: edgar_filing_summary()."""
     notice = _get_notice(request, notice_id, change=False)
-    if notice.is_final:
-        _store_missing_edgar_documents(notice)
     return render(request, "filings/edgar_summary.html", edgar_filing_summary(notice))
 
 
@@ -548,37 +531,3 @@ def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
         "The notice is final. Its PDFs and EDGAR documents are stored; download the PDF to sign.",
     )
     return redirect("filings:resume", notice.pk)
-
-
-def notice_third_party_statement(request: HttpRequest, notice_id: int) -> FileResponse:
-    notice = _get_notice(request, notice_id, change=False)
-    return _pdf_download(notice, notice.third_party_statement)
-
-
-def notice_evidence_of_authority(
-    request: HttpRequest, notice_id: int, signer_id: int
-) -> FileResponse:
-    notice = _get_notice(request, notice_id, change=False)
-    signer = get_object_or_404(notice.signers, pk=signer_id)
-    return _pdf_download(notice, signer.evidence_of_authority)
-
-
-def _pdf_download(notice: Notice, field_file) -> FileResponse:
-    """An uploaded PDF, named as the exhibit it is filed as (e.g. nt10k-2026-03-31-ex99.pdf),
-    or by its uploaded name while it is not an exhibit."""
-    if not field_file:
-        raise Http404("No file")
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404("The stored file is missing") from None
-    exhibit_names = {
-        exhibit.file.name: exhibit.filename
-        for exhibit in notice_exhibits(notice, list(notice.signers.all()))
-    }
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=exhibit_names.get(field_file.name, field_file.name.rsplit("/", 1)[-1]),
-        content_type="application/pdf",
-    )

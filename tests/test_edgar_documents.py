@@ -8,7 +8,12 @@ from django.core.files.base import ContentFile
 from filings.deadlines import REPORT_FORMS
 from filings.demo import ATTACHMENT, LEXINGTON_NOTICE, LEXINGTON_SIGNER, NARRATIVE
 from filings.document import document_filename, notice_exhibits
-from filings.edgar import render_notice_htm, render_notice_txt
+from filings.edgar import (
+    render_exhibit_htm,
+    render_exhibit_txt,
+    render_notice_htm,
+    render_notice_txt,
+)
 from filings.edgar_validator import validate_edgar_html
 from filings.models import Notice, NoticeSigner
 from filings.services import notice_finalize
@@ -27,13 +32,22 @@ CHAIRMAN = {
     "is_executive_officer": True,
 }
 ATTORNEY = {"name": "Dana R\u00e9my", "title": "Attorney-in-fact", "is_executive_officer": False}
+POWER_OF_ATTORNEY = "The board appoints {name} as its {title} to sign the notice."
+AUDITOR_STATEMENT = (
+    "We, the independent auditors, cannot complete our audit of the inventory count\n"
+    "by the due date: the count at the Rochester plant is not finished."
+)
 
 
 def make_notice(registrant, *, signers=(LEXINGTON_SIGNER,), **overrides) -> Notice:
     notice = Notice.objects.create(registrant=registrant, **{**LEXINGTON_NOTICE, **overrides})
     for signer in signers:
         evidence = not signer["is_executive_officer"]
-        added = NoticeSigner.objects.create(notice=notice, **signer)
+        added = NoticeSigner.objects.create(
+            notice=notice,
+            evidence_of_authority_text=POWER_OF_ATTORNEY.format(**signer) if evidence else "",
+            **signer,
+        )
         if evidence:
             added.evidence_of_authority.save("power of attorney.pdf", ContentFile(PDF_BYTES))
     return notice
@@ -64,10 +78,16 @@ def assert_edgar_ready(notice: Notice) -> tuple[bytes, str]:
     htm = render_notice_htm(notice)
     assert validate_edgar_html(htm) == []
     txt = render_notice_txt(notice).decode("ascii")
+    assert_ascii_document(txt)
+    return htm, txt
+
+
+def assert_ascii_document(txt: str) -> None:
+    """EDGAR's character set, 80 columns, and no tag but EDGAR's <PAGE> lines (5.2.1)."""
     for line in txt.splitlines():
         assert len(line) <= 80, line
-        assert all(" " <= character <= "~" for character in line), line
-    return htm, txt
+        assert all(" " <= character <= "~" and character != "^" for character in line), line
+        assert line == "<PAGE>" or not re.search(r"<[A-Za-z/!]", line), line
 
 
 @pytest.mark.parametrize("is_amendment", [False, True], ids=["notice", "amendment"])
@@ -105,7 +125,8 @@ def test_file_names_keep_to_edgar_rules_for_every_submission_type(
     notice.status = "final"
     names = [document_filename(notice, extension) for extension in ("htm", "txt")]
     names += [document_filename(notice, "pdf", variant="conformed"), draft_name]
-    names += [exhibit.filename for exhibit in notice_exhibits(notice, list(notice.signers.all()))]
+    for exhibit in notice_exhibits(notice, list(notice.signers.all())):
+        names += exhibit.filenames.values()
     for name in names:
         assert len(name) <= 32, name
         assert re.fullmatch(r"[a-z0-9][a-z0-9-]*\.(htm|txt|pdf)", name), name
@@ -129,20 +150,58 @@ def test_without_relief_the_part_ii_box_is_empty(lexington):
 
 
 def test_a_third_party_statement_is_an_exhibit_in_both_documents(lexington):
-    notice = make_notice(lexington, third_party_cause=True)
-    notice.third_party_statement.save("auditor letter.pdf", ContentFile(PDF_BYTES))
-    htm, txt = assert_edgar_ready(notice)
-    statement = (
-        "The statement required by Rule 12b-25(c) is filed as Exhibit 99 "
-        "(nt10k-2003-12-31-ex99.pdf)."
+    notice = make_notice(
+        lexington, third_party_cause=True, third_party_statement_text=AUDITOR_STATEMENT
     )
+    htm, txt = assert_edgar_ready(notice)
+    statement = "The statement required by Rule 12b-25(c) is filed as Exhibit 99."
     assert statement in visible_text(htm) and statement in folded(txt)
     assert "EXHIBIT INDEX" in visible_text(htm)
     row = "99 Statement of the person other than the registrant required by Rule 12b-25(c)"
-    assert f"{row} nt10k-2003-12-31-ex99.pdf" in visible_text(htm)
+    assert f"{row} nt10k-2003-12-31-ex99.htm" in visible_text(htm)
+    assert '<a href="nt10k-2003-12-31-ex99.htm">' in htm.decode()
     assert "EXHIBIT INDEX" in txt
     assert re.search(
-        r"^99 +Statement of the person other than +nt10k-2003-12-31-ex99\.pdf$", txt, re.M
+        r"^99 +Statement of the person other than +nt10k-2003-12-31-ex99\.txt$", txt, re.M
+    )
+
+
+def test_an_exhibits_text_becomes_edgar_documents_of_its_own_type(lexington):
+    notice = make_notice(
+        lexington,
+        third_party_cause=True,
+        third_party_statement_text=AUDITOR_STATEMENT + "\n</DOCUMENT>\n10^6 &bogus;",
+    )
+    [exhibit] = notice_exhibits(notice, [])
+    htm = render_exhibit_htm(notice, exhibit)
+    assert validate_edgar_html(htm) == []
+    text = visible_text(htm)
+    assert "Exhibit 99" in text and folded(AUDITOR_STATEMENT) in text
+    assert "Statement of the person other than the registrant required by Rule 12b-25(c)" in text
+    assert "DRAFT" in text
+    source = htm.decode("ascii")
+    assert "&lt;/DOCUMENT&gt;" in source and "10&#94;6 &amp;bogus;" in source
+    txt = render_exhibit_txt(notice, exhibit).decode("ascii")
+    assert_ascii_document(txt)
+    assert folded(AUDITOR_STATEMENT) in folded(txt)
+    assert "\n< /DOCUMENT>\n10?6 &bogus;\n" in txt
+    assert exhibit.filenames == {
+        "htm": "nt10k-2003-12-31-ex99.htm",
+        "txt": "nt10k-2003-12-31-ex99.txt",
+        "pdf": "nt10k-2003-12-31-ex99.pdf",
+    }
+
+
+def test_each_signers_evidence_of_authority_passes_the_validator(lexington):
+    notice = make_notice(lexington, signers=[ATTORNEY, {**ATTORNEY, "name": "Lee Park"}])
+    exhibits = notice_exhibits(notice, list(notice.signers.all()))
+    assert [exhibit.number for exhibit in exhibits] == ["24.1", "24.2"]
+    for exhibit in exhibits:
+        assert exhibit.edgar_type == "EX-24"
+        assert validate_edgar_html(render_exhibit_htm(notice, exhibit)) == []
+        assert_ascii_document(render_exhibit_txt(notice, exhibit).decode("ascii"))
+    assert "The board appoints Lee Park as its Attorney-in-fact" in visible_text(
+        render_exhibit_htm(notice, exhibits[1])
     )
 
 
@@ -186,18 +245,18 @@ def test_several_signers_each_sign_with_a_conformed_signature(lexington):
     for name in ("Warren Delano", "Michael A. Lubin", "Dana R\u00e9my"):
         assert f"By: /s/ {name} {name}" in text
     assert "By   /s/ Dana Remy" in txt and txt.count("Date:  March 30, 2004") == 3
-    assert "Evidence of authority to sign of Dana R\u00e9my nt10k-2003-12-31-ex24.pdf" in text
-    assert re.search(r"^24 +Evidence of authority to sign of Dana .*ex24\.pdf$", txt, re.M)
+    assert "Evidence of authority to sign of Dana R\u00e9my nt10k-2003-12-31-ex24.htm" in text
+    assert re.search(r"^24 +Evidence of authority to sign of Dana .*ex24\.txt$", txt, re.M)
 
 
 def test_several_pieces_of_evidence_of_authority_are_numbered(lexington):
     second = {**ATTORNEY, "name": "Lee Park"}
     notice = make_notice(lexington, signers=[ATTORNEY, second])
     htm, txt = assert_edgar_ready(notice)
-    assert "24.1 Evidence of authority to sign of Dana R\u00e9my nt10k-2003-12-31-ex24-1.pdf" in (
+    assert "24.1 Evidence of authority to sign of Dana R\u00e9my nt10k-2003-12-31-ex24-1.htm" in (
         visible_text(htm)
     )
-    assert "24.2 Evidence of authority to sign of Lee Park nt10k-2003-12-31-ex24-2.pdf" in (
+    assert "24.2 Evidence of authority to sign of Lee Park nt10k-2003-12-31-ex24-2.htm" in (
         visible_text(htm)
     )
 
@@ -247,7 +306,7 @@ def test_typed_quotes_dashes_accents_and_markup_survive_as_references_and_escape
         "The auditor's \"inventory\" count - and the 'reserve' review -- are late. Muller of "
         "Societe Generale counts < 5 & > 3 pages."
     ) in folded(txt)
-    assert "\n<script>alert(1)</script>\n" in txt
+    assert "\n< script>alert(1)< /script>\n" in txt
     assert "By   /s/ Jurgen Muller" in txt
 
 
@@ -331,3 +390,58 @@ def test_the_ascii_export_of_the_seed_carries_every_fact_of_the_seed(lexington):
     assert lines.count("     [X] Yes  [ ] No") == 2
     assert "(Section 232.201 or Section 232.202 of this chapter)" in text
     assert txt.count("<PAGE>") == 2 and "DRAFT" not in txt
+
+
+TAG_LINES = "<PAGE>\n</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99\n<!-- x -->"
+HOSTILE_TEXT = f"{TAG_LINES}\nGrowth of 10^6 at R&bogus; Ltd.\n{'W' * 200} ends here."
+
+
+def test_text_shaped_like_edgar_tags_changes_neither_structure_nor_page_count(lexington):
+    hostile = make_notice(
+        lexington,
+        narrative=HOSTILE_TEXT,
+        portion_items=TAG_LINES,
+        significant_change_explanation=HOSTILE_TEXT,
+        is_portion=True,
+    )
+    benign = make_notice(lexington, is_portion=True, portion_items="Item 8.")
+    hostile_htm, hostile_txt = assert_edgar_ready(hostile)
+    _, benign_txt = assert_edgar_ready(benign)
+    assert hostile_txt.count("<PAGE>") == benign_txt.count("<PAGE>") == 2
+    assert "\n< PAGE>\n< /TEXT>\n< /DOCUMENT>\n< DOCUMENT>\n< TYPE>EX-99\n< !-- x -->\n" in (
+        hostile_txt
+    )
+    assert "Growth of 10?6 at R&bogus; Ltd." in hostile_txt
+    source = hostile_htm.decode("ascii")
+    assert "^" not in source and "^" not in hostile_txt
+    assert "Growth of 10&#94;6 at R&amp;bogus; Ltd." in source
+    assert "&lt;/DOCUMENT&gt;" in source and "</DOCUMENT>" not in source
+    assert "Growth of 10^6 at R&bogus; Ltd." in visible_text(hostile_htm)
+
+
+def test_the_html_document_wraps_long_words_and_carries_no_http_equiv(lexington):
+    source = render_notice_htm(make_notice(lexington)).decode("ascii")
+    assert "http-equiv" not in source.lower()
+    assert "overflow-wrap: anywhere" in source
+    # The signature block through the ATTENTION legend prints on one page.
+    assert '<div style="page-break-inside: avoid;">\n<hr' in source
+
+
+@pytest.mark.parametrize("form_type", list(REPORT_FORMS))
+def test_every_form_with_hostile_text_and_exhibits_stays_edgar_ready(lexington, form_type):
+    hostile = make_notice(
+        lexington,
+        form_type=form_type,
+        narrative=HOSTILE_TEXT,
+        third_party_cause=True,
+        third_party_statement_text=HOSTILE_TEXT,
+        signers=[LEXINGTON_SIGNER, {**ATTORNEY, "name": "Dana <PAGE> R\u00e9my ^"}],
+    )
+    benign = make_notice(lexington, form_type=form_type, third_party_cause=True)
+    _, hostile_txt = assert_edgar_ready(hostile)
+    _, benign_txt = assert_edgar_ready(benign)
+    assert hostile_txt.count("<PAGE>") == benign_txt.count("<PAGE>")
+    for exhibit in notice_exhibits(hostile, list(hostile.signers.all())):
+        htm = render_exhibit_htm(hostile, exhibit)
+        assert validate_edgar_html(htm) == [] and b"^" not in htm
+        assert_ascii_document(render_exhibit_txt(hostile, exhibit).decode("ascii"))

@@ -1,7 +1,9 @@
 import hashlib
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -9,8 +11,8 @@ from django.urls import reverse
 
 from filings.edgar import render_notice_htm, render_notice_txt
 from filings.edgar_validator import validate_edgar_html
-from filings.models import Notice, NoticeDocument
-from tests.test_edgar_documents import PDF_BYTES, make_notice, visible_text
+from filings.models import Notice
+from tests.test_edgar_documents import AUDITOR_STATEMENT, PDF_BYTES, make_notice, visible_text
 from tests.test_wizard import step_url
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +36,9 @@ def notice(lexington) -> Notice:
     return make_notice(lexington)
 
 
-def edgar_url(notice: Notice, extension: str) -> str:
-    return reverse("filings:edgar_document", args=[notice.pk, extension])
+def edgar_url(notice: Notice, extension: str, exhibit: str = "") -> str:
+    kind = f"exhibit-{extension}" if exhibit else extension
+    return reverse("filings:document", args=[notice.pk, kind, *([exhibit] if exhibit else [])])
 
 
 def summary_url(notice: Notice) -> str:
@@ -101,28 +104,68 @@ def test_the_notice_page_lists_every_stored_document_with_its_download(complianc
         assert document.sha256 in page
     assert f'href="{summary_url(notice)}"' in page
     assert page.count("EDGAR document (") == 2
+    assert page.count("<tr>") == 1 + 4  # the header, the two PDFs, the .htm and the .txt
 
 
-def test_the_summary_of_a_final_notice_lists_the_files_with_their_hashes(compliance_client, notice):
-    Notice.objects.filter(pk=notice.pk).update(third_party_cause=True)
+def with_third_party_statement(notice: Notice) -> Notice:
+    Notice.objects.filter(pk=notice.pk).update(
+        third_party_cause=True, third_party_statement_text=AUDITOR_STATEMENT
+    )
     notice.refresh_from_db()
     notice.third_party_statement.save("auditor letter.pdf", ContentFile(PDF_BYTES))
+    return notice
+
+
+def test_the_summary_of_a_final_notice_lists_the_header_and_every_file(compliance_client, notice):
+    notice = with_third_party_statement(notice)
     notice.registrant.cik = "58411"
     notice.registrant.save()
+    contact = notice.registrant.default_contact
+    contact.email = "wdelano@example.com"
+    contact.save()
     finalize(compliance_client, notice)
 
     page = compliance_client.get(summary_url(notice)).content.decode()
-    assert '<code class="fs-6">NT 10-K</code>' in page
-    assert '<code class="fs-6">0000058411</code>' in page
-    assert "December 31, 2003 (<code>12-31-2003</code>)" in page
-    stored = {document.kind: document for document in notice.documents.all()}
-    for kind in ("htm", "txt", "pdf-conformed", "pdf"):
-        assert stored[kind].filename in page and stored[kind].sha256 in page
-    assert "nt10k-2003-12-31-ex99.pdf" in page
-    assert hashlib.sha256(PDF_BYTES).hexdigest() in page
-    assert "<code>EX-99</code>" in page
+    for label, value in [
+        ("Submission type", "NT 10-K"),
+        ("Filer CIK", "0000058411"),
+        ("Period", "12-31-2003"),
+        ("File number", "0-3252"),
+        ("Contact name", "Warren Delano"),
+        ("Contact phone", "212 319-4657"),
+        ("Notification e-mail", "wdelano@example.com"),
+    ]:
+        assert f'<dt class="col-sm-3">{label}</dt>' in page
+        assert f'<code class="fs-6">{value}</code>' in page
+        assert f'data-copy="{value}"' in page
+    assert "Never stored here" in page and "Co-registrants" in page
+    stored = {(document.kind, document.exhibit): document for document in notice.documents.all()}
+    assert set(stored) == {
+        ("pdf", ""),
+        ("pdf-conformed", ""),
+        ("htm", ""),
+        ("txt", ""),
+        ("exhibit-htm", "statement"),
+        ("exhibit-txt", "statement"),
+        ("exhibit-pdf", "statement"),
+    }
+    for document in stored.values():
+        assert document.filename in page and document.sha256 in page
+    assert bytes(stored["exhibit-pdf", "statement"].content) == PDF_BYTES
+    assert "nt10k-2003-12-31-ex99.htm" in page and "nt10k-2003-12-31-ex99.txt" in page
+    assert page.count("<td><code>EX-99</code>") == 3  # .htm, .txt and the unofficial PDF
+    assert page.count("<td><code>NT 10-K</code>") == 3
     assert "Rule 302(b) authentication document" in page and "five years" in page
     assert "draft" not in page.lower()
+
+
+def test_the_summary_of_an_investment_company_notice_asks_for_series_and_classes(
+    compliance_client, lexington
+):
+    page = compliance_client.get(summary_url(make_notice(lexington, form_type="N-CSR")))
+    assert "Series and classes" in page.content.decode()
+    page = compliance_client.get(summary_url(make_notice(lexington)))
+    assert "Series and classes" not in page.content.decode()
 
 
 def test_the_summary_of_a_draft_amendment_shows_the_amendment_type_and_draft_files(
@@ -131,37 +174,46 @@ def test_the_summary_of_a_draft_amendment_shows_the_amendment_type_and_draft_fil
     notice = make_notice(lexington, is_amendment=True)
     response = compliance_client.get(summary_url(notice))
     page = response.content.decode()
-    assert '<code class="fs-6">NT 10-K/A</code> (an amended notice)' in page
+    assert '<code class="fs-6">NT 10-K/A</code>' in page
     assert "This notice is a <strong>draft</strong>" in page
-    assert "None on record." in page  # the seed registrant has no CIK
-    htm = render_notice_htm(notice)
-    assert "nt10ka-2003-12-31-draft.htm" in page
-    assert hashlib.sha256(htm).hexdigest() in page
-    assert hashlib.sha256(render_notice_txt(notice)).hexdigest() in page
+    assert "None on record" in page  # the seed registrant has no CIK
+    assert "nt10ka-2003-12-31-draft.htm" in page and "nt10ka-2003-12-31-draft.txt" in page
     assert "nt10ka-2003-12-31-conformed-draft.pdf" in page
-    assert "Stored with its SHA-256 when the notice is finalized." in page
-    assert "Instead of the primary document" in page
+    assert "stored when finalized" in page
+    assert "instead of the HTML document" in page
 
 
 def test_an_exhibit_downloads_under_the_name_it_is_filed_as(compliance_client, notice):
-    Notice.objects.filter(pk=notice.pk).update(third_party_cause=True)
-    notice.refresh_from_db()
-    notice.third_party_statement.save("auditor letter.pdf", ContentFile(PDF_BYTES))
-    response = compliance_client.get(reverse("filings:third_party_statement", args=[notice.pk]))
-    assert response["Content-Disposition"] == 'attachment; filename="nt10k-2003-12-31-ex99.pdf"'
-    assert b"".join(response.streaming_content) == PDF_BYTES
+    notice = with_third_party_statement(notice)
+    response = compliance_client.get(edgar_url(notice, "pdf", "statement"))
+    assert response["Content-Disposition"] == (
+        'attachment; filename="nt10k-2003-12-31-ex99-draft.pdf"'
+    )
+    assert response.content == PDF_BYTES
+    htm = compliance_client.get(edgar_url(notice, "htm", "statement"))
+    assert htm["Content-Type"] == HTM
+    assert validate_edgar_html(htm.content) == []
+    assert "We, the independent auditors" in visible_text(htm.content)
+    assert compliance_client.get(edgar_url(notice, "pdf", "signer-1")).status_code == 404
 
 
-def test_a_notice_finalized_before_the_edgar_documents_gets_them_once(compliance_client, notice):
+def test_a_notice_finalized_before_the_edgar_documents_gets_them_from_the_migration(
+    compliance_client, notice
+):
     finalize(compliance_client, notice)
+    pdf = notice.documents.get(kind="pdf")
     notice.documents.filter(kind__in=["htm", "txt"]).delete()
-    compliance_client.get(reverse("filings:resume", args=[notice.pk]))
-    stored = notice.documents.get(kind="htm")
-    assert bytes(stored.content) == render_notice_htm(notice)
+    # Pages only read what is stored: nothing is written on a GET.
+    assert compliance_client.get(edgar_url(notice, "htm")).status_code == 404
     compliance_client.get(summary_url(notice))
-    compliance_client.get(edgar_url(notice, "txt"))
+    assert notice.documents.count() == 2
+    store_missing_documents = import_module(
+        "filings.migrations.0012_store_missing_documents"
+    ).store_missing_documents
+    store_missing_documents(apps, None)
+    assert bytes(notice.documents.get(kind="htm").content) == render_notice_htm(notice)
     assert notice.documents.count() == 4
-    assert notice.documents.get(kind="htm").pk == stored.pk
+    assert notice.documents.get(kind="pdf").sha256 == pdf.sha256
 
 
 @pytest.mark.parametrize("final", [False, True], ids=["draft", "final"])
@@ -181,9 +233,10 @@ def test_only_a_role_that_may_see_notices_gets_the_edgar_documents(
         assert client.get(url).status_code == 403
 
 
-def test_an_unknown_document_format_is_not_found(compliance_client, notice):
-    assert compliance_client.get(edgar_url(notice, "pdf")).status_code == 404
-    assert compliance_client.get(edgar_url(notice, "html")).status_code == 404
+def test_an_unknown_document_format_or_exhibit_is_not_found(compliance_client, notice):
+    for args in [("html",), ("htm", "statement"), ("exhibit-htm",), ("exhibit-htm", "x")]:
+        url = reverse("filings:document", args=[notice.pk, *args])
+        assert compliance_client.get(url).status_code == 404
 
 
 def test_render_notice_writes_a_final_notices_stored_edgar_documents(
@@ -197,6 +250,16 @@ def test_render_notice_writes_a_final_notices_stored_edgar_documents(
             "render_notice", str(notice.pk), "--format", extension, "--output", str(output)
         )
         assert output.read_bytes() == bytes(notice.documents.get(kind=extension).content)
+
+
+def test_render_notice_reports_a_document_a_final_notice_lacks(compliance_client, notice, tmp_path):
+    finalize(compliance_client, notice)
+    notice.documents.filter(kind="htm").delete()
+    output = tmp_path / "notice.htm"
+    with pytest.raises(CommandError) as error:
+        call_command("render_notice", str(notice.pk), "--format", "htm", "--output", str(output))
+    assert str(error.value) == f"Notice {notice.pk} has no stored EDGAR document (HTML)."
+    assert not output.exists()
 
 
 def test_render_notice_writes_the_edgar_documents(notice, tmp_path, capsys):
@@ -233,11 +296,4 @@ def test_the_demo_notice_has_its_edgar_documents(settings):
     settings.DEBUG = True
     call_command("load_demo")
     notice = Notice.objects.get(registrant__name="Lexington Precision Corporation")
-    kinds = set(notice.documents.values_list("kind", flat=True))
-    assert {NoticeDocument.Kind.HTM, NoticeDocument.Kind.TXT} <= kinds
-    # A demo notice finalized before the EDGAR documents existed gets them on the next load.
-    notice.documents.filter(kind__in=["htm", "txt"]).delete()
-    pdf = notice.documents.get(kind="pdf")
-    call_command("load_demo")
-    assert notice.documents.count() == 4
-    assert notice.documents.get(kind="pdf").sha256 == pdf.sha256
+    assert {"htm", "txt"} <= set(notice.documents.values_list("kind", flat=True))

@@ -2,7 +2,7 @@ import html
 
 import pytest
 
-from filings.edgar_text import character_references, printable_ascii
+from filings.edgar_text import ascii_text, character_references, printable_ascii
 
 
 def test_ascii_text_is_left_as_it_is():
@@ -66,3 +66,21 @@ def test_printable_ascii_gives_only_printable_ascii_and_line_feeds():
     every_character = "".join(chr(code) for code in range(0x3000))
     result = printable_ascii(every_character)
     assert all(" " <= character <= "~" or character == "\n" for character in result)
+
+
+def test_html_writes_the_caret_and_hexadecimal_references_in_decimal():
+    assert character_references("10^6 &#x27;a&#X2019;") == "10&#94;6 &#39;a&#8217;"
+
+
+@pytest.mark.parametrize(
+    ("text", "ascii"),
+    [
+        ("<PAGE>", "< PAGE>"),
+        ("</TEXT> and </DOCUMENT>", "< /TEXT> and < /DOCUMENT>"),
+        ("<type>EX-99 <!-- note", "< type>EX-99 < !-- note"),
+        ("5 < 7, a <= b, <<x", "5 < 7, a <= b, << x"),
+        ("10^6", "10?6"),
+    ],
+)
+def test_ascii_text_never_forms_a_tag_nor_keeps_a_caret(text, ascii):
+    assert ascii_text(text) == ascii

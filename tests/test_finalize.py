@@ -22,8 +22,9 @@ def finalize(client, notice: Notice):
 
 def test_the_review_offers_draft_pdfs_marked_draft(compliance_client, seed_notice):
     review = compliance_client.get(step_url(seed_notice, "review")).content.decode()
-    pdf_url = reverse("filings:pdf", args=[seed_notice.pk])
-    assert f'href="{pdf_url}"' in review and f'href="{pdf_url}?variant=conformed"' in review
+    pdf_url = reverse("filings:document", args=[seed_notice.pk, "pdf"])
+    conformed_url = reverse("filings:document", args=[seed_notice.pk, "pdf-conformed"])
+    assert f'href="{pdf_url}"' in review and f'href="{conformed_url}"' in review
     response = compliance_client.get(pdf_url)
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="nt10k-2003-12-31-draft.pdf"'
@@ -42,14 +43,15 @@ def test_finalizing_from_the_review_stores_the_pdf_and_shows_its_hash(
     assert stored.sha256 in page.content.decode()
     assert "The notice is final" in page.content.decode()
 
-    first = compliance_client.get(reverse("filings:pdf", args=[seed_notice.pk]))
-    second = compliance_client.get(reverse("filings:pdf", args=[seed_notice.pk]))
+    pdf_url = reverse("filings:document", args=[seed_notice.pk, "pdf"])
+    first = compliance_client.get(pdf_url)
+    second = compliance_client.get(pdf_url)
     assert first.content == second.content == bytes(stored.content)
     assert hashlib.sha256(first.content).hexdigest() == stored.sha256
     assert first["Content-Disposition"] == 'attachment; filename="nt10k-2003-12-31.pdf"'
     assert "DRAFT" not in pdf_text(first.content)
     conformed = compliance_client.get(
-        reverse("filings:pdf", args=[seed_notice.pk]), {"variant": "conformed"}
+        reverse("filings:document", args=[seed_notice.pk, "pdf-conformed"])
     )
     assert "/s/ Warren Delano" in pdf_text(conformed.content)
 
@@ -86,7 +88,8 @@ def test_finalize_takes_only_a_post_with_the_right_role(
     compliance_client.logout()
     client.force_login(outsider)
     assert client.post(url).status_code == 403
-    assert client.get(reverse("filings:pdf", args=[seed_notice.pk])).status_code == 403
+    pdf_url = reverse("filings:document", args=[seed_notice.pk, "pdf"])
+    assert client.get(pdf_url).status_code == 403
     seed_notice.refresh_from_db()
     assert not seed_notice.is_final
 

@@ -11,7 +11,12 @@ from tests.test_wizard_conditions import pdf
 
 pytestmark = pytest.mark.django_db
 
-STATEMENT = {"relief_claimed": "True", "third_party_cause": "True", "action": "next"}
+STATEMENT = {
+    "relief_claimed": "True",
+    "third_party_cause": "True",
+    "third_party_statement_text": "We cannot complete the audit in time.",
+    "action": "next",
+}
 
 
 @pytest.fixture
@@ -73,6 +78,7 @@ def test_a_replaced_or_removed_signers_evidence_is_deleted(
         "signers-1-name": "Dennis Welhouse",
         "signers-1-title": "Attorney-in-fact",
         "signers-1-is_executive_officer": "",
+        "signers-1-evidence_of_authority_text": "Power of attorney granted to Dennis Welhouse.",
     }
     with django_capture_on_commit_callbacks(execute=True):
         data = seed.signature_step(signer.pk, **attorney)

@@ -77,5 +77,8 @@ def test_a_transition_box_on_a_form_without_one_blocks(seed_notice):
 def test_relief_because_of_a_third_party_needs_the_statement(seed_notice):
     seed_notice.third_party_cause = True
     assert messages(blocking_problems(seed_notice)) == [
-        "Attach the third party's signed statement required by Rule 12b-25(c)."
+        "Enter the text of the third party's signed statement required by Rule 12b-25(c); it "
+        "is filed as Exhibit 99."
     ]
+    seed_notice.third_party_statement_text = "We, the auditors, cannot finish in time."
+    assert blocking_problems(seed_notice) == []  # the PDF copy is optional

@@ -15,7 +15,7 @@ def step_url(notice: Notice, slug: str) -> str:
 def start_notice(client, registrant, **overrides) -> Notice:
     response = client.post(reverse("filings:new"), seed.report_step(registrant.pk, **overrides))
     notice = Notice.objects.latest("pk")
-    assert response.status_code == 302, response.context["form"].errors
+    assert response.status_code == 302, response.context["error_summary"]
     assert response.url == step_url(notice, "part-1")
     return notice
 
@@ -23,7 +23,7 @@ def start_notice(client, registrant, **overrides) -> Notice:
 def post_step(client, notice: Notice, slug: str, data: dict, expect_next: str | None = None):
     response = client.post(step_url(notice, slug), data)
     if expect_next is not None:
-        assert response.status_code == 302, response.context["form"].errors
+        assert response.status_code == 302, response.context["error_summary"]
         assert response.url == step_url(notice, expect_next)
     return response
 

@@ -163,6 +163,7 @@ def test_an_evidence_upload_with_another_error_on_the_page_shows_the_page_again(
         notice.signers.get().pk,
         **{
             "signers-0-is_executive_officer": "",
+            "signers-0-evidence_of_authority_text": "Power of attorney granted to Warren Delano.",
             "signers-0-evidence_of_authority": SimpleUploadedFile(
                 "authority.pdf", b"%PDF-1.4\n%%EOF\n"
             ),

@@ -124,23 +124,33 @@ def test_no_relief_discards_the_third_party_answers(compliance_client, notice):
     assert notice.third_party_cause is None
 
 
-def test_a_third_party_cause_needs_its_statement_as_a_pdf(compliance_client, notice):
+def test_a_third_party_cause_needs_the_text_of_its_statement_and_takes_a_pdf_copy(
+    compliance_client, notice
+):
     post_step(compliance_client, notice, "part-1", seed.PART_I, "part-2")
-    data = {"relief_claimed": "True", "third_party_cause": "True", "action": "next"}
+    data = {
+        "relief_claimed": "True",
+        "third_party_cause": "True",
+        "third_party_statement_text": "  ",
+        "action": "next",
+    }
     response = post_step(compliance_client, notice, "part-2", data)
     assert response.context["form"].errors == {
-        "third_party_statement": [
-            "Attach the third party's signed statement required by Rule 12b-25(c)."
+        "third_party_statement_text": [
+            "Enter the text of the third party's signed statement required by Rule 12b-25(c); "
+            "it is filed as Exhibit 99."
         ]
     }
+    data["third_party_statement_text"] = "We cannot complete the audit by the due date."
     post_step(
         compliance_client, notice, "part-2", {**data, "third_party_statement": pdf()}, "part-3"
     )
     notice.refresh_from_db()
+    assert notice.third_party_statement_text == "We cannot complete the audit by the due date."
     assert notice.third_party_statement.name == f"notices/{notice.pk}/statement.pdf"
-    download = compliance_client.get(f"/notices/{notice.pk}/files/third-party-statement/")
+    download = compliance_client.get(f"/notices/{notice.pk}/documents/exhibit-pdf/statement/")
     assert download["Content-Type"] == "application/pdf"
-    assert b"".join(download.streaming_content) == PDF_BYTES
+    assert download.content == PDF_BYTES
 
 
 @pytest.mark.parametrize(
@@ -158,7 +168,12 @@ def test_uploads_that_are_not_small_pdfs_get_a_field_error(
     compliance_client, notice, upload, message
 ):
     post_step(compliance_client, notice, "part-1", seed.PART_I, "part-2")
-    data = {"relief_claimed": "True", "third_party_cause": "True", "third_party_statement": upload}
+    data = {
+        "relief_claimed": "True",
+        "third_party_cause": "True",
+        "third_party_statement_text": "The auditor's statement.",
+        "third_party_statement": upload,
+    }
     response = post_step(compliance_client, notice, "part-2", data)
     assert response.status_code == 200
     [error] = response.context["form"].errors["third_party_statement"]
@@ -221,11 +236,17 @@ def test_a_signer_who_is_not_an_executive_officer_needs_evidence_of_authority(
     )
     response = post_step(compliance_client, notice, "signature", data)
     [row_errors] = [errors for errors in response.context["form"].formset.errors if errors]
-    assert "evidence_of_authority" in row_errors
-    data["signers-1-evidence_of_authority"] = pdf("power-of-attorney.pdf")
+    assert row_errors == {
+        "evidence_of_authority_text": [
+            "A signer who is not an executive officer needs evidence of authority: enter its text; "
+            "it is filed as Exhibit 24."
+        ]
+    }
+    data["signers-1-evidence_of_authority_text"] = "Power of attorney of March 1, 2004."
     post_step(compliance_client, notice, "signature", data, "review")
     added = notice.signers.get(name="Dennis Welhouse")
-    assert added.evidence_of_authority.name.endswith("power-of-attorney.pdf")
+    assert added.evidence_of_authority_text == "Power of attorney of March 1, 2004."
+    assert not added.evidence_of_authority  # the PDF copy is optional
 
 
 def test_removing_every_signer_is_refused(compliance_client, notice):
@@ -247,8 +268,8 @@ def test_the_review_lists_blocking_problems_with_links_to_fix_them(compliance_cl
     review = compliance_client.get(step_url(notice, "review"))
     [entry] = review.context["blocking"]
     assert entry["problem"].message == (
-        "Warren Delano: Attach evidence of authority to sign (PDF): a signer who is not an "
-        "executive officer needs it."
+        "Warren Delano: A signer who is not an executive officer needs evidence of authority: "
+        "enter its text; it is filed as Exhibit 24."
     )
     assert entry["url"] == step_url(notice, "signature") + "?return=review#div_id_signers"
     assert f'href="{entry["url"]}"' in review.content.decode()

@@ -117,12 +117,13 @@ def test_a_stored_file_is_linked_only_through_the_checked_download(compliance_cl
     data = {
         "relief_claimed": "True",
         "third_party_cause": "True",
+        "third_party_statement_text": "The auditor's statement.",
         "third_party_statement": statement,
     }
     post_step(compliance_client, notice, "part-2", data, "part-3")
     page = compliance_client.get(step_url(notice, "part-2")).content.decode()
     assert "/media/" not in page
-    assert reverse("filings:third_party_statement", args=[notice.pk]) in page
+    assert reverse("filings:document", args=[notice.pk, "exhibit-pdf", "statement"]) in page
 
 
 def test_error_summary_links_reach_radio_questions_and_signer_rows(compliance_client, notice):

@@ -114,7 +114,8 @@ def test_a_user_without_a_role_cannot_open_or_change_notices(client, outsider, n
         reverse("filings:resume", args=[notice.pk]),
         step_url(notice, "part-1"),
         step_url(notice, "review"),
-        f"/notices/{notice.pk}/files/third-party-statement/",
+        f"/notices/{notice.pk}/documents/pdf/",
+        f"/notices/{notice.pk}/documents/exhibit-pdf/statement/",
     ]:
         assert client.get(url).status_code == 403, url
     before = saved(notice)
@@ -131,10 +132,8 @@ def test_anonymous_users_are_sent_to_login_from_every_notice_page(client, notice
 
 
 def test_a_missing_file_is_not_found(compliance_client, notice):
-    assert (
-        compliance_client.get(f"/notices/{notice.pk}/files/third-party-statement/").status_code
-        == 404
-    )
+    url = f"/notices/{notice.pk}/documents/exhibit-pdf/statement/"
+    assert compliance_client.get(url).status_code == 404
     signer = notice.signers.get()
-    url = f"/notices/{notice.pk}/files/signers/{signer.pk}/evidence-of-authority/"
+    url = f"/notices/{notice.pk}/documents/exhibit-pdf/signer-{signer.pk}/"
     assert compliance_client.get(url).status_code == 404

@@ -1,4 +1,3 @@
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -26,14 +25,14 @@ def test_the_filing_summary_opens_from_the_review_and_its_files_match_their_hash
     page.get_by_role("link", name="EDGAR filing summary").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Filing on EDGAR")
     expect(page.get_by_text("This notice is a draft")).to_be_visible()
-    submission = page.get_by_role("region", name="Submission")
-    expect(submission).to_contain_text("NT 10-K")
-    expect(submission).to_contain_text("December 31, 2003 (12-31-2003)")
+    header = page.get_by_role("region", name="Submission header")
+    expect(header).to_contain_text("NT 10-K")
+    expect(header).to_contain_text("12-31-2003")
 
-    rows = page.get_by_role("table", name="Files to upload").get_by_role("row")
+    rows = page.get_by_role("table", name="Files to attach").get_by_role("row")
     expect(rows).to_have_count(4)  # the header, the .htm, the .txt, the unofficial PDF
     primary = rows.nth(1)
-    expect(primary).to_contain_text("Primary document")
+    expect(primary).to_contain_text("Notification of late filing (Form 12b-25)")
     expect(primary).to_contain_text("nt10k-2003-12-31-draft.htm")
 
     with page.expect_download() as download:
@@ -42,7 +41,22 @@ def test_the_filing_summary_opens_from_the_review_and_its_files_match_their_hash
     assert download.value.suggested_filename == "nt10k-2003-12-31-draft.htm"
     assert validate_edgar_html(content) == []
     assert "Lexington Precision Corporation" in visible_text(content)
-    expect(primary).to_contain_text(hashlib.sha256(content).hexdigest())
 
     page.get_by_role("link", name="Back to the review").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Review the notice")
+
+
+def test_a_copy_button_copies_its_value_by_keyboard_and_says_so(page, compliance_user, lexington):
+    notice = make_notice(lexington)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    log_in(page, compliance_user.username, PASSWORD)
+    page.goto(f"/notices/{notice.pk}/edgar/")
+    button = page.get_by_role("button", name="Copy Submission type")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == "NT 10-K"
+    page.get_by_role("button", name="Copy Period").focus()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("status")).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == "12-31-2003"

@@ -128,11 +128,15 @@ def test_a_stored_statement_stays_visible_with_its_download_link(
     start_in_browser(page, compliance_user, lexington, "10-K", "2025-12-31")
     field(page, "relief_claimed").get_by_label("Yes").check()
     field(page, "third_party_cause").get_by_label("Yes").check()
-    page.get_by_label("Statement signed by that person").set_input_files(statement)
+    page.get_by_label("Text of the statement signed by that person").fill(
+        "We, the auditors, cannot finish the audit by the due date."
+    )
+    page.get_by_label("The signed statement as PDF").set_input_files(statement)
     next_step(page)
     page.get_by_role("button", name="Back").click()
 
     expect(field(page, "third_party_statement")).to_be_visible()
+    expect(field(page, "third_party_statement_text")).to_contain_text("We, the auditors")
     expect(page.get_by_role("link", name="download the statement on file")).to_be_visible()
     # Answering No hides the nested questions; Yes brings both back.
     field(page, "relief_claimed").get_by_label("No").check()
@@ -140,6 +144,7 @@ def test_a_stored_statement_stays_visible_with_its_download_link(
     expect(field(page, "third_party_statement")).to_be_hidden()
     field(page, "relief_claimed").get_by_label("Yes").check()
     expect(field(page, "third_party_statement")).to_be_visible()
+    expect(field(page, "third_party_statement_text")).to_be_visible()
 
 
 def test_step_one_shows_the_deadlines_as_soon_as_they_are_known(page, compliance_user, lexington):

@@ -70,7 +70,7 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="localhost")
         client.force_login(user)
         user.user_permissions.add(*self._notice_permissions())
-        url = reverse("filings:pdf", args=[final.pk])
+        url = reverse("filings:document", args=[final.pk, "pdf"])
         assert client.get(url).status_code == 200
         download = median_seconds(lambda: client.get(url), repeats)
 

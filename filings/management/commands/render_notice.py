@@ -2,13 +2,17 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from filings.edgar import EDGAR_FORMATS
+from filings.formats import FORMATS
 from filings.management.base import OneLineErrorCommand
-from filings.models import Notice, NoticeDocument
+from filings.models import Notice
 from filings.pdf import render_notice_pdf
-from filings.services import notice_store_edgar_documents
 
-FORMATS = ("pdf", *EDGAR_FORMATS)
+# The notice's own formats of the registry, by extension: pdf (to sign), htm, txt.
+NOTICE_FORMATS = {
+    document_format.extension: document_format
+    for document_format in FORMATS.values()
+    if not document_format.for_exhibit and not document_format.variant
+}
 
 
 class Command(OneLineErrorCommand):
@@ -32,9 +36,9 @@ class Command(OneLineErrorCommand):
 
     def handle(self, *args, **options) -> None:
         output_format = options["format"]
-        if output_format not in FORMATS:
+        if output_format not in NOTICE_FORMATS:
             raise CommandError(
-                f"Unknown format {output_format!r}: use one of {', '.join(FORMATS)}."
+                f"Unknown format {output_format!r}: use one of {', '.join(NOTICE_FORMATS)}."
             )
         if output_format != "pdf" and (options["conformed"] or options["archival"]):
             raise CommandError(
@@ -46,24 +50,20 @@ class Command(OneLineErrorCommand):
         notice = Notice.objects.filter(pk=int(notice_id)).first() if is_id else None
         if notice is None:
             raise CommandError(f"No notice with id {notice_id!r}.")
-        if output_format == "pdf" and notice.is_final and not options["archival"]:
-            # A final notice's documents are the stored bytes, whatever has changed since.
-            kind = (
-                NoticeDocument.Kind.PDF_CONFORMED
-                if options["conformed"]
-                else NoticeDocument.Kind.PDF
-            )
-            content = bytes(notice.documents.get(kind=kind).content)
-        elif output_format == "pdf":
-            content = render_notice_pdf(
-                notice, conformed=options["conformed"], archival=options["archival"]
-            )
+        document_format = NOTICE_FORMATS[output_format]
+        if options["conformed"]:
+            document_format = FORMATS["pdf-conformed"]
+        if options["archival"]:
+            # PDF/A is made on request only; it is not one of the stored documents.
+            content = render_notice_pdf(notice, conformed=options["conformed"], archival=True)
         elif notice.is_final:
-            notice = notice_store_edgar_documents(notice=notice)  # only if finalized before them
-            kind = EDGAR_FORMATS[output_format].kind
-            content = bytes(notice.documents.get(kind=kind).content)
+            # A final notice's documents are the stored bytes, whatever has changed since.
+            stored = notice.documents.filter(kind=document_format.slug, exhibit="").first()
+            if stored is None:
+                raise CommandError(f"Notice {notice.pk} has no stored {document_format.name}.")
+            content = bytes(stored.content)
         else:
-            content = EDGAR_FORMATS[output_format].render(notice)
+            content = document_format.content(notice)
         output = Path(options["output"])
         try:
             output.write_bytes(content)
