@@ -139,9 +139,9 @@ UPLOADS = [
     ("big.pdf", b"%PDF-" + b"0" * MAX_UPLOAD_BYTES),
 ]
 ROLES = ["anonymous", "compliance", "admin"]
-EXAMPLES_PER_PATTERN = 4
+EXAMPLES_PER_PATTERN = 3
 # The wizard's pages take the most fields, so they get more requests.
-EXAMPLES_FOR = {"filings:step": 30, "filings:new": 30}
+EXAMPLES_FOR = {"filings:step": 20, "filings:new": 20}
 
 
 def url_patterns(resolver: URLResolver, namespace: str = ""):
