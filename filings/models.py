@@ -1,15 +1,23 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.uploads import notice_upload_path
+from registrants.history import HistoryUserName
 from registrants.models import FilerStatus, Registrant, area_code_validator, phone_number_validator
 
 
 class NoticeStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     FINAL = "final", "Final"
+
+
+class NoticeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "NoticeQuerySet":
+        """The notices of the registrants `user` may see (Registrant.objects.visible_to)."""
+        return self.filter(registrant__in=Registrant.objects.visible_to(user))
 
 
 class Notice(models.Model):
@@ -138,6 +146,15 @@ class Notice(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    objects = NoticeQuerySet.as_manager()
+    # The wizard's bookkeeping (which steps were saved, what was typed but not yet valid) and
+    # the record of the last change are not history of their own: each history row has its
+    # user and time.
+    history = HistoricalRecords(
+        excluded_fields=["saved_steps", "pending_input", "updated_at", "updated_by"],
+        bases=[HistoryUserName],
+    )
+
     class Meta:
         ordering = ["-updated_at"]
 
@@ -175,6 +192,8 @@ class NoticeSigner(models.Model):
         blank=True,
         help_text="Required when the signer is not an executive officer (PDF).",
     )
+
+    history = HistoricalRecords(bases=[HistoryUserName])
 
     class Meta:
         ordering = ["pk"]
@@ -224,6 +243,8 @@ class SecClosureDay(models.Model):
 
     date = models.DateField(unique=True)
     reason = models.CharField(max_length=200)
+
+    history = HistoricalRecords(bases=[HistoryUserName])
 
     class Meta:
         ordering = ["-date"]

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
-from filings.models import Notice, SecClosureDay
+from filings.models import Notice, NoticeSigner, SecClosureDay
 from filings.schedule import UpcomingReport, upcoming_reports
+from registrants.history import HistoryEntry, history_entries
 from registrants.models import Registrant
 
 
@@ -93,13 +94,14 @@ class NoticeTimeline:
         return -self.days_left
 
 
-def dashboard_notices(*, today: date) -> tuple[list[NoticeTimeline], list[NoticeTimeline]]:
-    """The dashboard's two lists of notices of active registrants: drafts with the days left
-    to file them (negative when the notice deadline has passed), soonest first; and final
+def dashboard_notices(*, notices, today: date) -> tuple[list[NoticeTimeline], list[NoticeTimeline]]:
+    """The dashboard's two lists of `notices` (a Notice queryset) of active registrants:
+    drafts with the days left to file them (negative when the notice deadline has passed),
+    soonest first; and final
     notices claiming Rule 12b-25(b) relief whose report is past due and whose grace period is
     still running, with the days left in it."""
     closures = sec_closure_days()
-    notices = Notice.objects.filter(registrant__is_active=True).select_related("registrant")
+    notices = notices.filter(registrant__is_active=True).select_related("registrant")
     in_progress, in_grace = [], []
     for notice in notices:
         deadlines = deadlines_of_notice(notice, closures=closures)
@@ -118,3 +120,19 @@ def dashboard_notices(*, today: date) -> tuple[list[NoticeTimeline], list[Notice
     in_progress.sort(key=lambda row: (row.deadlines.notice_due, row.notice.registrant.name))
     in_grace.sort(key=lambda row: (row.deadlines.grace_end, row.notice.registrant.name))
     return in_progress, in_grace
+
+
+def notice_history(notice: Notice) -> list[HistoryEntry]:
+    """The History panel of a notice: changes to the notice and to its signers (those removed
+    since included), newest first."""
+    records = [
+        *Notice.history.filter(id=notice.pk),
+        *NoticeSigner.history.filter(notice_id=notice.pk),
+    ]
+    return history_entries(
+        records,
+        noun="Notice",
+        subject=lambda record: (
+            f"Signer {record.name}" if record.instance_type is NoticeSigner else ""
+        ),
+    )

@@ -24,7 +24,7 @@ from filings.middleware import EXPIRED_POST_SESSION_KEY, keeps_typed_input_throu
 from filings.models import Notice, NoticeDocument
 from filings.pdf import render_notice_pdf
 from filings.rules import STEP_REPORT, notice_problems
-from filings.selectors import deadlines_of_notice, sec_closure_days
+from filings.selectors import deadlines_of_notice, notice_history, sec_closure_days
 from filings.services import (
     NoticeIsFinal,
     NoticeNotReady,
@@ -50,16 +50,19 @@ from filings.wizard import (
     previous_step,
     step_index,
 )
+from registrants.models import Registrant
 
 NOTICES_PER_PAGE = 25
 
 
 def _get_notice(request: HttpRequest, notice_id: int, *, change: bool) -> Notice:
-    """The notice, if the user's role may see it (or change it)."""
+    """The notice, if the user's role may see it (or change it) and the user may see its
+    registrant (registrants.access); a notice of another registrant is a 404."""
     permission = "filings.change_notice" if change else "filings.view_notice"
     if not request.user.has_perm(permission):
         raise PermissionDenied
-    return get_object_or_404(Notice.objects.select_related("registrant"), pk=notice_id)
+    notices = Notice.objects.visible_to(request.user).select_related("registrant")
+    return get_object_or_404(notices, pk=notice_id)
 
 
 def step_url(notice: Notice, step: Step, *, return_to_review: bool = False) -> str:
@@ -86,8 +89,11 @@ def _progress(notice: Notice | None, current: Step) -> list[dict]:
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_list(request: HttpRequest) -> HttpResponse:
     """Template filings/notice_list.html; context: page of notices, the filter form."""
-    notices = Notice.objects.select_related("registrant", "updated_by")
+    notices = Notice.objects.visible_to(request.user).select_related("registrant", "updated_by")
     form = NoticeFilterForm(request.GET)
+    form.fields["registrant"].queryset = form.fields["registrant"].queryset.filter(
+        pk__in=Registrant.objects.visible_to(request.user).values("pk")
+    )
     # A filter that does not parse is ignored, not an error.
     filters = form.cleaned_data if form.is_valid() else {}
     if query := filters.get("q"):
@@ -128,7 +134,8 @@ def notice_new(request: HttpRequest) -> HttpResponse:
     """Step 1 for a notice that does not exist yet; a valid submit creates the draft."""
     initial = {"registrant": _id_parameter(request, "registrant")}
     amends_id = _id_parameter(request, "amends")
-    original = Notice.objects.filter(pk=amends_id).first() if amends_id else None
+    visible_notices = Notice.objects.visible_to(request.user)
+    original = visible_notices.filter(pk=amends_id).first() if amends_id else None
     if original is not None:
         # "Start an amendment": the same report and period, linked to the notice it amends.
         initial.update(
@@ -141,6 +148,10 @@ def notice_new(request: HttpRequest) -> HttpResponse:
         )
     data = request.POST or _input_kept_through_login(request)
     form = NoticeStartForm(data or None, initial=initial)
+    form.fields["registrant"].queryset = form.fields["registrant"].queryset.filter(
+        pk__in=Registrant.objects.visible_to(request.user).values("pk")
+    )
+    form.fields["amends"].queryset = visible_notices
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["copy_previous"] and not notice_to_copy_from(
             form.cleaned_data["registrant"]
@@ -186,6 +197,7 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
             {
                 "documents": notice.documents.defer("content"),
                 "deadlines": deadlines_of_notice(notice),
+                "history": notice_history(notice),
                 **notice_document(notice),
             },
         )
@@ -350,6 +362,7 @@ def _review(request: HttpRequest, notice: Notice, progress: list[dict]) -> HttpR
                 timing_warnings(deadlines, _now()) if deadlines and not notice.is_amendment else []
             ),
             "version": notice_version(notice),
+            "history": notice_history(notice),
             **notice_document(notice),
         },
     )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 
 from registrants.models import Contact, Registrant, Signer
-from registrants.resources import RegistrantResource
+from registrants.resources import FormulaSafeCSV, RegistrantResource
 from registrants.services import person_delete, person_save, registrant_fill_defaults
 
 
@@ -19,6 +19,7 @@ class SignerInline(admin.TabularInline):
 @admin.register(Registrant)
 class RegistrantAdmin(ImportExportModelAdmin):
     resource_classes = [RegistrantResource]
+    export_formats = [FormulaSafeCSV]
     list_display = [
         "name",
         "cik",
