@@ -228,9 +228,6 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 REQUIRE_TWO_FACTOR_FOR_ADMINS = env_bool("REQUIRE_TWO_FACTOR_FOR_ADMINS", not DEBUG)
 OTP_TOTP_ISSUER = "Form 12b-25"
 
-# The audit trail keeps its rows: no page, not even the admin's history page, rolls back to one.
-SIMPLE_HISTORY_REVERT_DISABLED = True
-
 # Content-Security-Policy: the pages load scripts, styles, fonts and images from the app alone
 # and run no inline script or style. Bootstrap's CSS draws check marks as data: images.
 CONTENT_SECURITY_POLICY = {

@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.html import format_html_join
 
 from filings.models import Notice, NoticeSigner, SecClosureDay
+from registrants.admin import VisibleRegistrantsAdmin
+from registrants.history import history_entries
 
 
 class NoticeSignerInline(admin.TabularInline):
@@ -19,7 +23,7 @@ class NoticeSignerInline(admin.TabularInline):
 
 
 @admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
+class NoticeAdmin(VisibleRegistrantsAdmin):
     list_display = [
         "registrant",
         "form_type",
@@ -59,6 +63,26 @@ class SecClosureDayAdmin(admin.ModelAdmin):
     list_display = ["date", "weekday", "reason"]
     search_fields = ["reason"]
     date_hierarchy = "date"
+    readonly_fields = ["change_history"]
+
+    @admin.display(description="History")
+    def change_history(self, closure_day: SecClosureDay) -> str:
+        entries = history_entries(closure_day.history.all(), noun="Closure day")
+        return (
+            format_html_join(
+                "\n",
+                "<p>{}, {:%d %b %Y %H:%M}{}</p>",
+                (
+                    (
+                        entry.summary,
+                        timezone.localtime(entry.when),
+                        "".join(f"; {c.label}: {c.old} \u2192 {c.new}" for c in entry.changes),
+                    )
+                    for entry in entries
+                ),
+            )
+            or "No changes recorded yet."
+        )
 
     @admin.display(description="Weekday")
     def weekday(self, closure_day: SecClosureDay) -> str:

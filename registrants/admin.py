@@ -6,6 +6,22 @@ from registrants.resources import FormulaSafeCSV, RegistrantResource
 from registrants.services import person_delete, person_save, registrant_fill_defaults
 
 
+class VisibleRegistrantsAdmin(admin.ModelAdmin):
+    """The admin of a model that belongs to a registrant: lists, opens and offers only the
+    registrants the user may see (registrants.access), like the app's pages."""
+
+    registrant_lookup = "registrant"
+
+    def get_queryset(self, request):
+        visible = Registrant.objects.visible_to(request.user).values("pk")
+        return super().get_queryset(request).filter(**{f"{self.registrant_lookup}__in": visible})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Registrant and "queryset" not in kwargs:
+            kwargs["queryset"] = Registrant.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class ContactInline(admin.TabularInline):
     model = Contact
     extra = 0
@@ -17,9 +33,10 @@ class SignerInline(admin.TabularInline):
 
 
 @admin.register(Registrant)
-class RegistrantAdmin(ImportExportModelAdmin):
+class RegistrantAdmin(ImportExportModelAdmin, VisibleRegistrantsAdmin):
     resource_classes = [RegistrantResource]
     export_formats = [FormulaSafeCSV]
+    registrant_lookup = "pk"
     list_display = [
         "name",
         "cik",
@@ -41,9 +58,19 @@ class RegistrantAdmin(ImportExportModelAdmin):
             {"fields": ["fiscal_year_end_month", "fiscal_year_end_day", "filer_status"]},
         ),
         ("Defaults for new notices", {"fields": ["default_contact", "default_signer"]}),
+        (
+            "Access",
+            {
+                "fields": ["assigned_users", "assigned_teams"],
+                "description": "Compliance staff see this registrant and its notices only when "
+                "assigned to it, themselves or through a team. Registrant admins see every "
+                "registrant.",
+            },
+        ),
         ("Record", {"fields": ["created_at", "updated_at"]}),
     ]
     inlines = [ContactInline, SignerInline]
+    filter_horizontal = ["assigned_users", "assigned_teams"]
 
     @admin.display(description="Fiscal year end", ordering="fiscal_year_end_month")
     def fiscal_year_end_display(self, registrant: Registrant) -> str:
@@ -61,7 +88,7 @@ class RegistrantAdmin(ImportExportModelAdmin):
         registrant_fill_defaults(registrant=form.instance)
 
 
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(VisibleRegistrantsAdmin):
     """Saves and deletes through the services, so the registrant keeps a default person."""
 
     list_select_related = ["registrant"]

@@ -2,9 +2,9 @@
 tracked models (who, when, all field values); this module turns those rows into the sentences of
 the "History" panels ("Narrative changed by casey, 25 Nov 2026 14:02") with each difference.
 
-The rows are never edited or deleted by the app: no page writes them, the Django admin shows them
-read-only (SIMPLE_HISTORY_REVERT_DISABLED), and each keeps the user's name, so it still says who
-made a change after that user is deleted."""
+The rows are never edited or deleted by the app: no page writes them and the Django admin does not
+offer them (simple-history's admin is not used: its history form saves an old version back). Each
+row keeps the user's name, so it still says who made a change after that user is deleted."""
 
 import difflib
 import re
