@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.html import format_html_join
 
 from filings.models import Notice, NoticeSigner, SecClosureDay
@@ -71,11 +71,11 @@ class SecClosureDayAdmin(admin.ModelAdmin):
         return (
             format_html_join(
                 "\n",
-                "<p>{}, {:%d %b %Y %H:%M}{}</p>",
+                "<p>{}, {}{}</p>",
                 (
                     (
                         entry.summary,
-                        timezone.localtime(entry.when),
+                        dateformat.format(timezone.localtime(entry.when), "j M Y H:i"),
                         "".join(f"; {c.label}: {c.old} \u2192 {c.new}" for c in entry.changes),
                     )
                     for entry in entries
