@@ -29,7 +29,10 @@ class SignInForm(AuthenticationForm):
         device = confirmed_device(user) if user else None
         if device is None:
             return cleaned_data
-        if not device.verify_token(cleaned_data.get("otp_token", "").replace(" ", "")):
+        token = cleaned_data.get("otp_token", "").replace(" ", "")
+        # A missing code is a failed login too (else the message would confirm the password
+        # without throttling), but not a wrong code for the device's own throttling.
+        if not (token and device.verify_token(token)):
             user_login_failed.send(
                 sender=type(self),
                 credentials={"username": cleaned_data.get("username")},
