@@ -17,6 +17,17 @@ from accounts.middleware import two_factor_required
 sign_in = LoginView.as_view(authentication_form=SignInForm)
 
 
+def client_address(request: HttpRequest) -> str | None:
+    """The address a login comes from, for throttling: behind a TLS proxy (BEHIND_TLS_PROXY)
+    the one the proxy appended last to X-Forwarded-For (earlier entries are the client's to
+    forge), otherwise the connection's."""
+    if settings.BEHIND_TLS_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded.strip():
+            return forwarded.rsplit(",", 1)[-1].strip()
+    return request.META.get("REMOTE_ADDR")
+
+
 def locked_out(request: HttpRequest, response=None, credentials=None) -> HttpResponse:
     """What django-axes answers while a user name and address are locked out: the login page
     with the reason, status 429."""

@@ -69,6 +69,26 @@ def test_repeated_wrong_passwords_lock_out_that_user_from_that_address(client, c
     assert log_in(client, "casey", address="10.0.0.9").status_code == 302
 
 
+def test_behind_a_proxy_the_address_the_proxy_saw_is_throttled(settings, client, compliance_user):
+    settings.BEHIND_TLS_PROXY = True
+    for _ in range(project_settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("login"),
+            {"username": "casey", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7",
+        )
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
+    # The same user from another address behind the same proxy is not locked out.
+    response = client.post(
+        reverse("login"),
+        {"username": "casey", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.2",
+    )
+    assert response.status_code == 302
+
+
 def test_an_admin_unlocks_a_locked_out_user(client, admin_client, compliance_user):
     for _ in range(project_settings.AXES_FAILURE_LIMIT):
         log_in(client, "casey", "wrong")
