@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.db import models
 from django.dispatch import receiver
+from django.utils import dateformat, timezone
 from simple_history.signals import pre_create_historical_record
 
 # Text longer than this shows its difference word by word rather than as old and new values.
@@ -80,6 +81,8 @@ def _display(model_field: models.Field, value) -> str:
         return str(related) if related is not None else f"(deleted, id {value})"
     if isinstance(model_field, models.FileField):
         return str(value).rsplit("/", 1)[-1]
+    if isinstance(value, datetime):
+        return dateformat.format(timezone.localtime(value), "j M Y H:i")
     return str(value)
 
 

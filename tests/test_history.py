@@ -2,6 +2,7 @@
 closure days is kept with who and when, shown in words on the pages, and cannot be edited."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib import admin
@@ -75,9 +76,10 @@ def test_the_final_notice_page_shows_who_finalized_it(compliance_client, seed_no
     response = compliance_client.get(reverse("filings:resume", args=[seed_notice.pk]))
     [latest, *_] = response.context["history"]
     assert latest.who == "casey"
-    assert [(c.label, c.old, c.new) for c in latest.changes if c.label == "Status"] == [
-        ("Status", "Draft", "Final")
-    ]
+    changes = {change.label: change for change in latest.changes}
+    assert (changes["Status"].old, changes["Status"].new) == ("Draft", "Final")
+    assert changes["Finalized by"].new == "casey"
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}", changes["Finalized at"].new)
 
 
 def test_registrant_changes_show_on_its_page_with_field_names(client, registrant_admin, lexington):
