@@ -90,7 +90,8 @@ def urls_of(notice: Notice) -> list[str]:
 
 def status_of(client, method: str, url: str, data=None) -> int:
     response = getattr(client, method)(url, data)
-    response.close()  # a download's file
+    if response.streaming:
+        b"".join(response.streaming_content)  # reads a download's file to its end, closing it
     return response.status_code
 
 
