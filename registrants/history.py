@@ -15,6 +15,7 @@ from datetime import datetime
 from django.db import models
 from django.dispatch import receiver
 from django.utils import dateformat, timezone
+from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
 # Text longer than this shows its difference word by word rather than as old and new values.
@@ -37,6 +38,28 @@ class HistoryUserName(models.Model):
 def keep_user_name(sender, history_instance, history_user, **kwargs) -> None:
     if history_user is not None:
         history_instance.history_user_name = history_user.get_username()
+
+
+class HistoricalRecordsWithReverseM2M(HistoricalRecords):
+    """simple-history's records, also when a tracked many-to-many field changes from the other
+    side (`user.assigned_registrants.add(registrant)`): simple-history would record the user
+    with the registrant's history model; this records each registrant concerned instead."""
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        field = self.cls._meta.get_field(attr)
+        if action == "pre_clear":
+            # The registrants are known only before the clear.
+            linked = self.cls._base_manager.filter(**{field.name: instance})
+            instance._registrants_before_clear = list(linked.values_list("pk", flat=True))
+            return None
+        if action == "post_clear":
+            pk_set = instance.__dict__.pop("_registrants_before_clear", [])
+        if action in ("post_add", "post_remove", "post_clear"):
+            for owner in self.cls._base_manager.filter(pk__in=pk_set or []):
+                super().m2m_changed(owner, action, attr, None, False, **kwargs)
+        return None
 
 
 @dataclass(frozen=True)
@@ -86,6 +109,13 @@ def _display(model_field: models.Field, value) -> str:
     return str(value)
 
 
+def _display_related(model_field: models.ManyToManyField, rows: list[dict]) -> str:
+    """The objects a many-to-many field held, from simple-history's rows of its through table."""
+    target = model_field.m2m_reverse_field_name()
+    related = model_field.related_model._base_manager.filter(pk__in=[row[target] for row in rows])
+    return ", ".join(sorted(str(item) for item in related)) or "(none)"
+
+
 def _word_diff(old: str, new: str) -> list[tuple[str, str]]:
     old_words, new_words = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
     runs = []
@@ -105,10 +135,19 @@ def _changes(record, previous) -> list[FieldChange]:
     model = record.instance_type
     delta = record.diff_against(previous)
     changes = []
-    by_name = {model_field.name: model_field for model_field in model._meta.fields}
+    by_name = {
+        model_field.name: model_field
+        for model_field in [*model._meta.fields, *model._meta.many_to_many]
+    }
     for change in sorted(delta.changes, key=lambda change: list(by_name).index(change.field)):
         model_field = by_name[change.field]
-        old, new = _display(model_field, change.old), _display(model_field, change.new)
+        if model_field.many_to_many:
+            old, new = (
+                _display_related(model_field, change.old),
+                _display_related(model_field, change.new),
+            )
+        else:
+            old, new = _display(model_field, change.old), _display(model_field, change.new)
         words = []
         if (
             isinstance(change.old, str)

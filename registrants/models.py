@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from registrants.access import sees_every_registrant
-from registrants.history import HistoryUserName
+from registrants.history import HistoricalRecordsWithReverseM2M, HistoryUserName
 from registrants.identifiers import (
     normalize_cik,
     normalize_cusip,
@@ -118,7 +118,12 @@ class Registrant(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RegistrantQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"], bases=[HistoryUserName])
+    # Who was assigned is history too: who may see the registrant is part of the audit.
+    history = HistoricalRecordsWithReverseM2M(
+        excluded_fields=["updated_at"],
+        m2m_fields=["assigned_users", "assigned_teams"],
+        bases=[HistoryUserName],
+    )
 
     class Meta:
         ordering = ["name"]

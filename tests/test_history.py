@@ -99,6 +99,21 @@ def test_registrant_changes_show_on_its_page_with_field_names(client, registrant
     assert "Lexington Rubber Co." in page.content.decode()
 
 
+def test_assigning_staff_to_a_registrant_is_history(
+    client, registrant_admin, compliance_user, colleague, lexington
+):
+    client.force_login(registrant_admin)
+    lexington.assigned_users.add(colleague)
+    compliance_user.assigned_registrants.add(lexington)  # from the user's side too
+    lexington.assigned_users.remove(colleague)
+    compliance_user.assigned_registrants.clear()
+    entries = client.get(reverse("registrants:detail", args=[lexington.pk])).context["history"]
+    changes = [(c.label, c.old, c.new) for entry in entries for c in entry.changes]
+    assert ("Assigned staff", "(none)", "cameron") in changes
+    assert ("Assigned staff", "cameron, casey", "casey") in changes
+    assert ("Assigned staff", "casey", "(none)") in changes
+
+
 def test_a_removed_contact_stays_in_the_history(client, registrant_admin, lexington):
     client.force_login(registrant_admin)
     contact = lexington.contacts.get()

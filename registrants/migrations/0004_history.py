@@ -1,4 +1,4 @@
-"""The audit trail of registrants, contacts and signers (django-simple-history)."""
+"""The audit trail of registrants (with their assignments), contacts and signers (django-simple-history)."""
 
 import django.core.validators
 import django.db.models.deletion
@@ -11,6 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
+        ('auth', '0012_alter_user_first_name_max_length'),
         ('registrants', '0003_registrant_assignments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -73,6 +74,34 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'historical registrants',
                 'ordering': ('-history_date', '-history_id'),
                 'get_latest_by': ('history_date', 'history_id'),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='HistoricalRegistrant_assigned_teams',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('group', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='auth.group')),
+                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='registrants.historicalregistrant')),
+                ('registrant', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registrants.registrant')),
+            ],
+            options={
+                'verbose_name': 'HistoricalRegistrant_assigned_teams',
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name='HistoricalRegistrant_assigned_users',
+            fields=[
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='registrants.historicalregistrant')),
+                ('registrant', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='registrants.registrant')),
+                ('user', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'verbose_name': 'HistoricalRegistrant_assigned_users',
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
