@@ -48,10 +48,10 @@ class HistoricalRecordsWithReverseM2M(HistoricalRecords):
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
         if not reverse:
             return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
-        field = self.cls._meta.get_field(attr)
+        m2m_field = self.cls._meta.get_field(attr)
         if action == "pre_clear":
             # The registrants are known only before the clear.
-            linked = self.cls._base_manager.filter(**{field.name: instance})
+            linked = self.cls._base_manager.filter(**{m2m_field.name: instance})
             instance._registrants_before_clear = list(linked.values_list("pk", flat=True))
             return None
         if action == "post_clear":

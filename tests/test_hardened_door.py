@@ -108,6 +108,7 @@ def turn_on_two_factor(client) -> TOTPDevice:
     assert "<svg" in page.content.decode()
     assert page.context["otpauth_uri"].startswith("otpauth://totp/Form%2012b-25%3Acasey?")
     device = TOTPDevice.objects.get(user__username="casey")
+    assert page.context["secret"] in page.context["otpauth_uri"]
     client.post(reverse("two_factor"), {"otp_token": code_of(device)})
     device.refresh_from_db()
     assert device.confirmed
