@@ -92,10 +92,16 @@ def test_registrant_changes_show_on_its_page_with_field_names(client, registrant
         reverse("registrants:person_create", args=[lexington.pk, "contacts"]),
         {"name": "Ann Lee", "area_code": "212", "phone_number": "555-0100", "email": ""},
     )
+    signer = lexington.signers.get()
+    client.post(
+        reverse("registrants:person_edit", args=[lexington.pk, "signers", signer.pk]),
+        {"name": signer.name, "title": "Chairman", "is_executive_officer": "on"},
+    )
     page = client.get(reverse("registrants:detail", args=[lexington.pk]))
     summaries = history_of(page)
     assert "Former name changed by robin" in summaries
     assert "Contact Ann Lee added by robin" in summaries
+    assert f"Signer {signer.name}: title changed by robin" in summaries
     assert "Lexington Rubber Co." in page.content.decode()
 
 
