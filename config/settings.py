@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from import_export.formats.base_formats import CSV
 
@@ -57,6 +58,9 @@ if not DEBUG and (SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50):
         'Generate one with: python -c "import secrets; print(secrets.token_urlsafe(64))"'
     )
 
+# A proxy in front terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -72,8 +76,16 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "import_export",
+    # The audit trail: a historical row for every change of the tracked models.
+    "simple_history",
+    # Login throttling: failed attempts per user name and address, and lockouts.
+    "axes",
+    # Two-factor sign-in with time-based one-time passwords (RFC 6238).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "registrants",
     "filings",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -86,11 +98,25 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.middleware.AdminNulCharacterMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Every page needs a login unless its view is marked login_not_required; a wizard page
     # posted after the session expired keeps what was typed through the login.
     "filings.middleware.LoginRequiredKeepingInputMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "accounts.middleware.NoStoreForSignedInMiddleware",
+    "accounts.middleware.TwoFactorForAdminsMiddleware",
+    # Who made a change, for the audit trail.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the login page's message.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out user name and address before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -169,6 +195,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# Exports use registrants.resources.FormulaSafeCSV, which neutralises spreadsheet formulas.
 IMPORT_EXPORT_FORMATS = [CSV]
 
 # The edition of Form 12b-25 printed in each page footer and its OMB expiry date, as shown on
@@ -178,6 +205,11 @@ FORM_EDITION = {
     "omb_expires": os.environ.get("FORM_OMB_EXPIRES", ""),
 }
 
+# A session ends after this many seconds without a request; every request starts the count
+# again. A wizard page posted after the expiry keeps what was typed (filings/middleware.py).
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
@@ -191,9 +223,40 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-    if env_bool("BEHIND_TLS_PROXY", False):
+    if BEHIND_TLS_PROXY:
         # The proxy terminates TLS and says so in this header.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name from
+# one address, that pair is locked out for LOGIN_LOCKOUT_MINUTES; an admin unlocks it earlier by
+# deleting its "access attempt" in the Django admin.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("LOGIN_LOCKOUT_MINUTES", 30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.views.client_address"
+
+# Two-factor sign-in: registrant admins must turn it on before they can work.
+REQUIRE_TWO_FACTOR_FOR_ADMINS = env_bool("REQUIRE_TWO_FACTOR_FOR_ADMINS", not DEBUG)
+OTP_TOTP_ISSUER = "Form 12b-25"
+
+# Content-Security-Policy: the pages load scripts, styles, fonts and images from the app alone
+# and run no inline script or style. Bootstrap's CSS draws check marks as data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -201,5 +264,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # WeasyPrint reports each rendering step at INFO; only its warnings matter.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint.progress": {"level": "WARNING"},
+        # django-axes reports every login at INFO; lockouts come as warnings.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -1,7 +1,11 @@
 from django.contrib import admin
+from django.utils import dateformat, timezone
+from django.utils.html import format_html_join
 
 from filings.models import Notice, NoticeSigner, SecClosureDay
+from registrants.admin import VisibleRegistrantsAdmin
 from registrants.admin_inputs import CheckedInputAdmin
+from registrants.history import history_entries
 
 
 class NoticeSignerInline(admin.TabularInline):
@@ -20,7 +24,7 @@ class NoticeSignerInline(admin.TabularInline):
 
 
 @admin.register(Notice)
-class NoticeAdmin(CheckedInputAdmin):
+class NoticeAdmin(VisibleRegistrantsAdmin):
     list_display = [
         "registrant",
         "form_type",
@@ -72,6 +76,26 @@ class SecClosureDayAdmin(CheckedInputAdmin):
     list_display = ["date", "weekday", "reason"]
     search_fields = ["reason"]
     date_hierarchy = "date"
+    readonly_fields = ["change_history"]
+
+    @admin.display(description="History")
+    def change_history(self, closure_day: SecClosureDay) -> str:
+        entries = history_entries(closure_day.history.all(), noun="Closure day")
+        return (
+            format_html_join(
+                "\n",
+                "<p>{}, {}{}</p>",
+                (
+                    (
+                        entry.summary,
+                        dateformat.format(timezone.localtime(entry.when), "j M Y H:i"),
+                        "".join(f"; {c.label}: {c.old} \u2192 {c.new}" for c in entry.changes),
+                    )
+                    for entry in entries
+                ),
+            )
+            or "No changes recorded yet."
+        )
 
     @admin.display(description="Weekday")
     def weekday(self, closure_day: SecClosureDay) -> str:

@@ -4,14 +4,16 @@ from datetime import date, timedelta
 
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 
 from filings.calendar_feed import deadline_calendar
 from filings.deadlines import EASTERN, DeadlineInputError
 from filings.forms import DeadlinePreviewForm
+from filings.models import Notice
 from filings.selectors import dashboard_notices, notice_deadlines, registrant_upcoming_reports
+from registrants.access import get_registrant_for_user
 from registrants.models import Registrant
 
 DASHBOARD_HORIZON_DAYS = 60
@@ -40,12 +42,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     who see notices, the drafts with their deadlines and the grace periods running."""
     today = _today()
     upcoming = registrant_upcoming_reports(
-        registrants=Registrant.objects.filter(is_active=True),
+        registrants=Registrant.objects.visible_to(request.user).filter(is_active=True),
         today=today,
         horizon_days=DASHBOARD_HORIZON_DAYS,
     )
     can_see_notices = request.user.has_perm("filings.view_notice")
-    in_progress, in_grace = dashboard_notices(today=today) if can_see_notices else ([], [])
+    in_progress, in_grace = (
+        dashboard_notices(notices=Notice.objects.visible_to(request.user), today=today)
+        if can_see_notices
+        else ([], [])
+    )
     return render(
         request,
         "filings/dashboard.html",
@@ -67,6 +73,7 @@ def deadline_preview(request: HttpRequest) -> HttpResponse:
     by the query string, as step 1 of the wizard fills in: a fragment the page shows as soon as
     the form, the period end and the filer status are known."""
     form = DeadlinePreviewForm(request.GET)
+    form.fields["registrant"].queryset = Registrant.objects.visible_to(request.user)
     deadlines, message = None, ""
     if form.is_valid():
         data = form.cleaned_data
@@ -95,7 +102,7 @@ def deadline_preview(request: HttpRequest) -> HttpResponse:
 def calendar_all(request: HttpRequest) -> HttpResponse:
     """The deadlines of every active registrant for the coming year, as an .ics download."""
     rows = registrant_upcoming_reports(
-        registrants=Registrant.objects.filter(is_active=True),
+        registrants=Registrant.objects.visible_to(request.user).filter(is_active=True),
         today=_today(),
         horizon_days=CALENDAR_HORIZON_DAYS,
     )
@@ -105,7 +112,7 @@ def calendar_all(request: HttpRequest) -> HttpResponse:
 @permission_required("registrants.view_registrant", raise_exception=True)
 def calendar_registrant(request: HttpRequest, registrant_id: int) -> HttpResponse:
     """One registrant's deadlines for the coming year, as an .ics download."""
-    registrant = get_object_or_404(Registrant, pk=registrant_id)
+    registrant = get_registrant_for_user(request.user, registrant_id)
     rows = registrant_upcoming_reports(
         registrants=[registrant], today=_today(), horizon_days=CALENDAR_HORIZON_DAYS
     )

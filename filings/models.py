@@ -3,9 +3,11 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.uploads import notice_upload_path, pending_upload_path
+from registrants.history import HistoryUserName
 from registrants.models import FilerStatus, Registrant, area_code_validator, phone_number_validator
 
 
@@ -60,6 +62,10 @@ class NoticeQuerySet(models.QuerySet):
     def delete(self):
         self._refuse_final()
         return super().delete()
+
+    def visible_to(self, user) -> "NoticeQuerySet":
+        """The notices of the registrants `user` may see (Registrant.objects.visible_to)."""
+        return self.filter(registrant__in=Registrant.objects.visible_to(user))
 
     def _refuse_final(self) -> None:
         if self.filter(status=NoticeStatus.FINAL).exists():
@@ -196,6 +202,19 @@ class Notice(models.Model):
     finalized_by_name = models.CharField("finalized by (name)", max_length=150, blank=True)
 
     objects = NoticeQuerySet.as_manager()
+    # The wizard's bookkeeping (which steps were saved, what was typed but not yet valid) and
+    # the record of the last change are not history of their own: each history row has its
+    # user and time.
+    history = HistoricalRecords(
+        excluded_fields=[
+            "saved_steps",
+            "pending_input",
+            "updated_at",
+            "updated_by",
+            "updated_by_name",
+        ],
+        bases=[HistoryUserName],
+    )
 
     class Meta:
         ordering = ["-updated_at"]
@@ -277,6 +296,8 @@ class NoticeSigner(models.Model):
         upload_to=notice_upload_path,
         blank=True,
     )
+
+    history = HistoricalRecords(bases=[HistoryUserName])
 
     class Meta:
         ordering = ["pk"]
@@ -380,6 +401,8 @@ class SecClosureDay(models.Model):
 
     date = models.DateField(unique=True)
     reason = models.CharField(max_length=200)
+
+    history = HistoricalRecords(bases=[HistoryUserName])
 
     class Meta:
         ordering = ["-date"]

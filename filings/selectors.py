@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
-from filings.models import Notice, PendingUpload, SecClosureDay
+from filings.models import Notice, NoticeSigner, PendingUpload, SecClosureDay
 from filings.rules import SIGNERS
 from filings.schedule import UpcomingReport, upcoming_reports
+from registrants.history import HistoryEntry, history_entries
 from registrants.models import Registrant
 
 
@@ -97,13 +98,14 @@ class NoticeTimeline:
         return -self.days_left
 
 
-def dashboard_notices(*, today: date) -> tuple[list[NoticeTimeline], list[NoticeTimeline]]:
-    """The dashboard's two lists of notices of active registrants: drafts with the days left
-    to file them (negative when the notice deadline has passed), soonest first; and final
+def dashboard_notices(*, notices, today: date) -> tuple[list[NoticeTimeline], list[NoticeTimeline]]:
+    """The dashboard's two lists of `notices` (a Notice queryset) of active registrants:
+    drafts with the days left to file them (negative when the notice deadline has passed),
+    soonest first; and final
     notices claiming Rule 12b-25(b) relief whose report is past due and whose grace period is
     still running, with the days left in it."""
     closures = sec_closure_days()
-    notices = Notice.objects.filter(registrant__is_active=True).select_related("registrant")
+    notices = notices.filter(registrant__is_active=True).select_related("registrant")
     in_progress, in_grace = [], []
     for notice in notices:
         deadlines = deadlines_of_notice(notice, closures=closures)
@@ -134,7 +136,7 @@ def notice_answers_version(notice: Notice, fields: list[str]) -> str:
                 SIGNERS,
                 [
                     [signer.pk, signer.name, signer.title, signer.is_executive_officer]
-                    + [signer.evidence_of_authority.name]
+                    + [signer.evidence_of_authority_text, signer.evidence_of_authority.name]
                     for signer in notice.signers.order_by("pk")
                 ],
             ]
@@ -146,3 +148,19 @@ def notice_answers_version(notice: Notice, fields: list[str]) -> str:
 def pending_uploads(*, notice: Notice, step_slug: str, user) -> list[PendingUpload]:
     """The files the user chose on the step that are kept until it is saved."""
     return list(PendingUpload.objects.filter(notice=notice, step=step_slug, user=user))
+
+
+def notice_history(notice: Notice) -> list[HistoryEntry]:
+    """The History panel of a notice: changes to the notice and to its signers (those removed
+    since included), newest first."""
+    records = [
+        *Notice.history.filter(id=notice.pk),
+        *NoticeSigner.history.filter(notice_id=notice.pk),
+    ]
+    return history_entries(
+        records,
+        noun="Notice",
+        subject=lambda record: (
+            f"Signer {record.name}" if record.instance_type is NoticeSigner else ""
+        ),
+    )

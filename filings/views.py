@@ -29,6 +29,7 @@ from filings.models import Notice
 from filings.selectors import (
     deadlines_of_notice,
     notice_answers_version,
+    notice_history,
     pending_uploads,
     sec_closure_days,
 )
@@ -62,6 +63,7 @@ from filings.wizard import (
     problems_by_step,
     step_index,
 )
+from registrants.models import Registrant
 
 NOTICES_PER_PAGE = 25
 # The hidden field of a step page with the version of the answers it was loaded with.
@@ -69,11 +71,13 @@ VERSION_FIELD = "answers_version"
 
 
 def _get_notice(request: HttpRequest, notice_id: int, *, change: bool) -> Notice:
-    """The notice, if the user's role may see it (or change it)."""
+    """The notice, if the user's role may see it (or change it) and the user may see its
+    registrant (registrants.access); a notice of another registrant is a 404."""
     permission = "filings.change_notice" if change else "filings.view_notice"
     if not request.user.has_perm(permission):
         raise PermissionDenied
-    return get_object_or_404(Notice.objects.select_related("registrant"), pk=notice_id)
+    notices = Notice.objects.visible_to(request.user).select_related("registrant")
+    return get_object_or_404(notices, pk=notice_id)
 
 
 def step_url(notice: Notice, step: Step, *, return_to_review: bool = False) -> str:
@@ -100,8 +104,11 @@ def _progress(notice: Notice | None, current: Step, user) -> list[dict]:
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_list(request: HttpRequest) -> HttpResponse:
     """Template filings/notice_list.html; context: page of notices, the filter form."""
-    notices = Notice.objects.select_related("registrant")
+    notices = Notice.objects.visible_to(request.user).select_related("registrant")
     form = NoticeFilterForm(request.GET)
+    form.fields["registrant"].queryset = form.fields["registrant"].queryset.filter(
+        pk__in=Registrant.objects.visible_to(request.user).values("pk")
+    )
     # A filter that does not parse is ignored, not an error.
     filters = form.cleaned_data if form.is_valid() else {}
     if query := filters.get("q"):
@@ -142,7 +149,8 @@ def notice_new(request: HttpRequest) -> HttpResponse:
     """Step 1 for a notice that does not exist yet; a valid submit creates the draft."""
     initial = {"registrant": _id_parameter(request, "registrant")}
     amends_id = _id_parameter(request, "amends")
-    original = Notice.objects.filter(pk=amends_id).first() if amends_id else None
+    visible_notices = Notice.objects.visible_to(request.user)
+    original = visible_notices.filter(pk=amends_id).first() if amends_id else None
     if original is not None:
         # "Start an amendment": the same report and period, linked to the notice it amends.
         initial.update(
@@ -155,6 +163,10 @@ def notice_new(request: HttpRequest) -> HttpResponse:
         )
     data = request.POST or _input_kept_through_login(request)
     form = NoticeStartForm(data or None, initial=initial)
+    form.fields["registrant"].queryset = form.fields["registrant"].queryset.filter(
+        pk__in=Registrant.objects.visible_to(request.user).values("pk")
+    )
+    form.fields["amends"].queryset = visible_notices
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["copy_previous"] and not notice_to_copy_from(
             form.cleaned_data["registrant"]
@@ -201,6 +213,7 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
             {
                 "files": notice_files(notice, document["exhibits"]),
                 "deadlines": deadlines_of_notice(notice),
+                "history": notice_history(notice),
                 **document,
             },
         )
@@ -474,6 +487,7 @@ def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
             ),
             "version": notice_version(notice),
             "files": notice_files(notice, document["exhibits"]),
+            "history": notice_history(notice),
             **document,
         },
     )

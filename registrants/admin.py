@@ -9,8 +9,24 @@ from import_export.tmp_storages import TempFolderStorage
 
 from registrants.admin_inputs import CheckedInputAdmin
 from registrants.models import Contact, Registrant, Signer
-from registrants.resources import RegistrantResource
+from registrants.resources import FormulaSafeCSV, RegistrantResource
 from registrants.services import person_delete, person_save, registrant_fill_defaults
+
+
+class VisibleRegistrantsAdmin(CheckedInputAdmin):
+    """The admin of a model that belongs to a registrant: lists, opens and offers only the
+    registrants the user may see (registrants.access), like the app's pages."""
+
+    registrant_lookup = "registrant"
+
+    def get_queryset(self, request):
+        visible = Registrant.objects.visible_to(request.user).values("pk")
+        return super().get_queryset(request).filter(**{f"{self.registrant_lookup}__in": visible})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Registrant and "queryset" not in kwargs:
+            kwargs["queryset"] = Registrant.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ContactInline(admin.TabularInline):
@@ -63,8 +79,10 @@ class ImportConfirmForm(ConfirmImportForm):
 
 
 @admin.register(Registrant)
-class RegistrantAdmin(ImportExportModelAdmin, CheckedInputAdmin):
+class RegistrantAdmin(ImportExportModelAdmin, VisibleRegistrantsAdmin):
     resource_classes = [RegistrantResource]
+    export_formats = [FormulaSafeCSV]
+    registrant_lookup = "pk"
     # The temporary files of the confirm step are kept in the system's temporary folder.
     tmp_storage_class = TempFolderStorage
     confirm_form_class = ImportConfirmForm
@@ -89,9 +107,19 @@ class RegistrantAdmin(ImportExportModelAdmin, CheckedInputAdmin):
             {"fields": ["fiscal_year_end_month", "fiscal_year_end_day", "filer_status"]},
         ),
         ("Defaults for new notices", {"fields": ["default_contact", "default_signer"]}),
+        (
+            "Access",
+            {
+                "fields": ["assigned_users", "assigned_teams"],
+                "description": "Compliance staff see this registrant and its notices only when "
+                "assigned to it, themselves or through a team. Registrant admins see every "
+                "registrant.",
+            },
+        ),
         ("Record", {"fields": ["created_at", "updated_at"]}),
     ]
     inlines = [ContactInline, SignerInline]
+    filter_horizontal = ["assigned_users", "assigned_teams"]
 
     def get_confirm_form_kwargs(self, request, import_form=None):
         return {
@@ -125,7 +153,7 @@ class RegistrantAdmin(ImportExportModelAdmin, CheckedInputAdmin):
         registrant_fill_defaults(registrant=form.instance)
 
 
-class PersonAdmin(CheckedInputAdmin):
+class PersonAdmin(VisibleRegistrantsAdmin):
     """Saves and deletes through the services, so the registrant keeps a default person."""
 
     list_select_related = ["registrant"]

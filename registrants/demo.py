@@ -1,6 +1,7 @@
 """Demo registrants and users: the Lexington Precision registrant of the seed notice, three
-fictitious registrants of other filer statuses, and one user per role. Loading again updates
-what was loaded before instead of adding copies."""
+fictitious registrants of other filer statuses, one user per role, and a second compliance user
+who is assigned to one registrant only (to show access by registrant). Loading again updates what
+was loaded before instead of adding copies."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -13,7 +14,9 @@ from registrants.services import person_save
 DEMO_USERS = [
     ("admin", "admin-demo", REGISTRANT_ADMINS, True),
     ("compliance", "compliance-demo", COMPLIANCE_STAFF, False),
+    ("harbor", "harbor-demo", COMPLIANCE_STAFF, False),
 ]
+HARBORVIEW_NAME = "Harborview Analytics, Inc."
 
 DEMO_REGISTRANTS = [
     {
@@ -149,3 +152,12 @@ def load_demo_users() -> None:
         user.is_superuser = is_superuser
         user.save()
         user.groups.add(Group.objects.get(name=role))
+    # Registrant admins see every registrant; compliance staff only those assigned to them.
+    compliance = get_user_model().objects.get(username="compliance")
+    compliance.assigned_registrants.add(
+        *Registrant.objects.filter(
+            name__in=[entry["registrant"]["name"] for entry in DEMO_REGISTRANTS]
+        )
+    )
+    harbor = get_user_model().objects.get(username="harbor")
+    harbor.assigned_registrants.add(Registrant.objects.get(name=HARBORVIEW_NAME))

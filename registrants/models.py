@@ -1,10 +1,14 @@
 import calendar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
+from registrants.access import sees_every_registrant
+from registrants.history import HistoricalRecordsWithReverseM2M, HistoryUserName
 from registrants.identifiers import (
     normalize_cik,
     normalize_cusip,
@@ -41,6 +45,20 @@ phone_number_validator = RegexValidator(
     "Enter the telephone number as digits with optional hyphens, e.g. 319-4657.",
     code="invalid_phone_number",
 )
+
+
+class RegistrantQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "RegistrantQuerySet":
+        """The registrants `user` may see and work on: every one for a registrant admin,
+        otherwise those assigned to the user or to one of the user's teams."""
+        if sees_every_registrant(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        assigned = Registrant.objects.filter(
+            models.Q(assigned_users=user) | models.Q(assigned_teams__user=user)
+        )
+        return self.filter(pk__in=assigned.values("pk"))
 
 
 class Registrant(models.Model):
@@ -100,8 +118,30 @@ class Registrant(models.Model):
     default_signer = models.ForeignKey(
         "Signer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    assigned_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_registrants",
+        verbose_name="assigned staff",
+        help_text="Compliance staff who see and work on this registrant and its notices.",
+    )
+    assigned_teams = models.ManyToManyField(
+        "auth.Group",
+        blank=True,
+        related_name="assigned_registrants",
+        verbose_name="assigned teams",
+        help_text="Groups whose members see and work on this registrant and its notices.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RegistrantQuerySet.as_manager()
+    # Who was assigned is history too: who may see the registrant is part of the audit.
+    history = HistoricalRecordsWithReverseM2M(
+        excluded_fields=["updated_at"],
+        m2m_fields=["assigned_users", "assigned_teams"],
+        bases=[HistoryUserName],
+    )
 
     class Meta:
         ordering = ["name"]
@@ -177,6 +217,8 @@ class Contact(models.Model):
     )
     email = models.EmailField(blank=True)
 
+    history = HistoricalRecords(bases=[HistoryUserName])
+
     class Meta:
         ordering = ["name"]
 
@@ -199,6 +241,8 @@ class Signer(models.Model):
         default=True,
         help_text="A signer who is not an executive officer must file evidence of authority.",
     )
+
+    history = HistoricalRecords(bases=[HistoryUserName])
 
     class Meta:
         ordering = ["name"]

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from import_export import resources
+from import_export.formats.base_formats import CSV
 
 from registrants.models import REGISTRANT_EDITABLE_FIELDS, Registrant
 
@@ -30,3 +31,26 @@ class RegistrantResource(resources.ModelResource):
                 }
             )
         return instance, new
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class FormulaSafeCSV(CSV):
+    """CSV whose export puts an apostrophe before any cell a spreadsheet would run as a formula,
+    so `=HYPERLINK(...)` typed as a name opens as text. django-import-export's own option
+    (IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT) only drops one leading "=", which leaves
+    "==HYPERLINK(...)", "+..." and "@..." live."""
+
+    def export_data(self, dataset, **kwargs):
+        for _ in range(len(dataset)):
+            row = dataset.lpop()
+            dataset.append([_formula_safe(cell) for cell in row])
+        return super().export_data(dataset, **kwargs)
+
+
+def _formula_safe(cell):
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return f"'{cell}"
+    return cell

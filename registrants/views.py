@@ -7,9 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from registrants.access import get_registrant_for_user
 from registrants.forms import ContactForm, RegistrantForm, RegistrantSearchForm, SignerForm
 from registrants.identifiers import normalize_cik
 from registrants.models import Contact, Registrant, Signer
+from registrants.selectors import registrant_history
 from registrants.services import person_delete, person_save
 
 REGISTRANTS_PER_PAGE = 25
@@ -19,10 +21,6 @@ PEOPLE = {
     "contacts": (Contact, ContactForm, "contact"),
     "signers": (Signer, SignerForm, "signer"),
 }
-
-
-def _get_registrant(registrant_id: int) -> Registrant:
-    return get_object_or_404(Registrant, pk=registrant_id)
 
 
 def _require_person_permission(request: HttpRequest, action: str, kind: str) -> None:
@@ -40,7 +38,7 @@ def _get_person(registrant: Registrant, kind: str, person_id: int) -> Contact | 
 def registrant_list(request: HttpRequest) -> HttpResponse:
     """Template registrants/registrant_list.html; context: form (search), page (of registrants)."""
     form = RegistrantSearchForm(request.GET or None)
-    registrants = Registrant.objects.all()
+    registrants = Registrant.objects.visible_to(request.user)
     status = "active"
     if form.is_valid():
         status = form.cleaned_data["status"] or "active"
@@ -69,8 +67,8 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
 @permission_required("registrants.view_registrant", raise_exception=True)
 def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
     """Template registrants/registrant_detail.html; context: registrant, its notices (when the
-    user may see notices), contacts, signers."""
-    registrant = _get_registrant(registrant_id)
+    user may see notices), contacts, signers, history (registrants.history.HistoryEntry)."""
+    registrant = get_registrant_for_user(request.user, registrant_id)
     can_see_notices = request.user.has_perm("filings.view_notice")
     return render(
         request,
@@ -80,6 +78,7 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
             "notices": registrant.notices.all() if can_see_notices else [],
             "contacts": registrant.contacts.all(),
             "signers": registrant.signers.all(),
+            "history": registrant_history(registrant),
         },
     )
 
@@ -96,7 +95,7 @@ def registrant_create(request: HttpRequest) -> HttpResponse:
 
 @permission_required("registrants.change_registrant", raise_exception=True)
 def registrant_edit(request: HttpRequest, registrant_id: int) -> HttpResponse:
-    registrant = _get_registrant(registrant_id)
+    registrant = get_registrant_for_user(request.user, registrant_id)
     form = RegistrantForm(request.POST or None, instance=registrant)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -132,14 +131,14 @@ def _person_form_page(request, registrant: Registrant, kind: str, person=None) -
 
 def person_create(request: HttpRequest, registrant_id: int, kind: str) -> HttpResponse:
     _require_person_permission(request, "add", kind)
-    return _person_form_page(request, _get_registrant(registrant_id), kind)
+    return _person_form_page(request, get_registrant_for_user(request.user, registrant_id), kind)
 
 
 def person_edit(
     request: HttpRequest, registrant_id: int, kind: str, person_id: int
 ) -> HttpResponse:
     _require_person_permission(request, "change", kind)
-    registrant = _get_registrant(registrant_id)
+    registrant = get_registrant_for_user(request.user, registrant_id)
     return _person_form_page(request, registrant, kind, _get_person(registrant, kind, person_id))
 
 
@@ -148,7 +147,7 @@ def person_delete_view(
     request: HttpRequest, registrant_id: int, kind: str, person_id: int
 ) -> HttpResponse:
     _require_person_permission(request, "delete", kind)
-    registrant = _get_registrant(registrant_id)
+    registrant = get_registrant_for_user(request.user, registrant_id)
     person = _get_person(registrant, kind, person_id)
     person_delete(person=person)
     messages.success(request, f"{PEOPLE[kind][2].capitalize()} {person.name} removed.")

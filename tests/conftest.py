@@ -10,6 +10,14 @@ from registrants.services import person_save
 
 PASSWORD = "correct-horse-battery"
 LEXINGTON = DEMO_REGISTRANTS[0]
+# The team of compliance staff that the registrants made by these tests are assigned to; a
+# colleague on another team sees none of them (registrants.access).
+TEAM = "Team Lexington"
+OTHER_TEAM = "Team Harborview"
+
+
+def team(name: str) -> Group:
+    return Group.objects.get_or_create(name=name)[0]
 
 
 def make_user(username: str, role: str | None = None) -> User:
@@ -21,7 +29,18 @@ def make_user(username: str, role: str | None = None) -> User:
 
 @pytest.fixture
 def compliance_user(db) -> User:
-    return make_user("casey", COMPLIANCE_STAFF)
+    """Compliance staff on the team the test registrants are assigned to."""
+    user = make_user("casey", COMPLIANCE_STAFF)
+    user.groups.add(team(TEAM))
+    return user
+
+
+@pytest.fixture
+def colleague(db) -> User:
+    """Compliance staff too, but on a team assigned to other registrants."""
+    user = make_user("cameron", COMPLIANCE_STAFF)
+    user.groups.add(team(OTHER_TEAM))
+    return user
 
 
 @pytest.fixture
@@ -52,6 +71,7 @@ def make_registrant(**overrides) -> Registrant:
     registrant = Registrant(**fields)
     registrant.full_clean()
     registrant.save()
+    registrant.assigned_teams.add(team(TEAM))
     return registrant
 
 

@@ -1,10 +1,12 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from filings.models import Notice
 from filings.rules import blocking_problems
 from filings.wizard import first_incomplete_step
+from registrants.demo import DEMO_REGISTRANTS
 from registrants.models import Contact, FilerStatus, Registrant, Signer
 
 pytestmark = pytest.mark.django_db
@@ -53,11 +55,24 @@ def test_demo_data_has_the_seed_notice_complete_and_ready_for_review(settings):
 def test_demo_users_can_log_in_with_their_roles(settings, client):
     settings.DEBUG = True
     call_command("load_demo")
-    assert client.login(username="admin", password="admin-demo")
-    assert client.login(username="compliance", password="compliance-demo")
+    for username, password in [("admin", "admin-demo"), ("compliance", "compliance-demo")]:
+        response = client.post(
+            reverse("login"), {"username": username, "password": password}, follow=True
+        )
+        assert response.context["user"].get_username() == username
     compliance = User.objects.get(username="compliance")
     assert list(compliance.groups.values_list("name", flat=True)) == ["Compliance staff"]
     assert not compliance.is_staff
+
+
+def test_demo_compliance_users_see_the_registrants_assigned_to_them(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    compliance, harbor = (User.objects.get(username=name) for name in ("compliance", "harbor"))
+    assert Registrant.objects.visible_to(compliance).count() == len(DEMO_REGISTRANTS)
+    assert [str(registrant) for registrant in Registrant.objects.visible_to(harbor)] == [
+        "Harborview Analytics, Inc."
+    ]
 
 
 def test_load_demo_refuses_to_run_with_debug_off(settings):

@@ -9,7 +9,7 @@ from filings.middleware import LAST_USER_COOKIE
 from filings.models import InputKeptThroughLogin
 from registrants.roles import COMPLIANCE_STAFF
 from tests import seed
-from tests.conftest import PASSWORD, expire_session, make_user
+from tests.conftest import PASSWORD, TEAM, expire_session, make_user, team
 from tests.test_wizard import post_step, start_notice, step_url
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def colleague(db):
-    return make_user("carmen", COMPLIANCE_STAFF)
+    """Compliance staff on the same team as compliance_user: they may open the notice."""
+    user = make_user("carmen", COMPLIANCE_STAFF)
+    user.groups.add(team(TEAM))
+    return user
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Two colleagues on the same notice, and inputs that used to break a draft."""
+"""Two teammates on the same notice, and inputs that used to break a draft."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -7,7 +7,7 @@ from django.test import Client
 
 from filings.models import Notice
 from tests import seed
-from tests.conftest import make_user
+from tests.conftest import TEAM, make_user, team
 from tests.test_wizard import fill_parts_ii_to_iv, post_step, start_notice, step_url
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +27,11 @@ def loaded_version(client: Client, notice: Notice, slug: str) -> str:
 
 
 @pytest.fixture
-def colleague(db) -> User:
-    return make_user("robin", "Compliance staff")
+def teammate(db) -> User:
+    """Compliance staff on the same team as compliance_user."""
+    user = make_user("alex", "Compliance staff")
+    user.groups.add(team(TEAM))
+    return user
 
 
 @pytest.fixture
@@ -40,16 +43,16 @@ def notice_at_part_iii(compliance_client, lexington) -> Notice:
     return notice
 
 
-def test_a_save_from_a_page_loaded_before_a_colleagues_save_is_refused_and_shows_both(
-    compliance_client, compliance_user, colleague, notice_at_part_iii
+def test_a_save_from_a_page_loaded_before_a_teammates_save_is_refused_and_shows_both(
+    compliance_client, compliance_user, teammate, notice_at_part_iii
 ):
     notice = notice_at_part_iii
-    other = logged_in(colleague)
+    other = logged_in(teammate)
     mine = loaded_version(compliance_client, notice, "part-3")
     theirs = loaded_version(other, notice, "part-3")
-    saved_by_colleague = "The auditor needs two more weeks to finish the inventory count review."
+    saved_by_teammate = "The auditor needs two more weeks to finish the inventory count review."
     post_step(
-        other, notice, "part-3", {"narrative": saved_by_colleague, VERSION_FIELD: theirs}, "part-4"
+        other, notice, "part-3", {"narrative": saved_by_teammate, VERSION_FIELD: theirs}, "part-4"
     )
 
     typed_by_me = "Our new ERP system delayed the closing of the books by several days."
@@ -59,21 +62,21 @@ def test_a_save_from_a_page_loaded_before_a_colleagues_save_is_refused_and_shows
 
     assert response.status_code == 200
     notice.refresh_from_db()
-    assert notice.narrative == saved_by_colleague
+    assert notice.narrative == saved_by_teammate
     [row] = response.context["changes"]["rows"]
     assert (row["label"], row["saved"], row["typed"]) == (
         "Narrative",
-        saved_by_colleague,
+        saved_by_teammate,
         typed_by_me,
     )
     page = response.content.decode()
     assert "Someone else saved this page after you opened it" in page
-    assert "Saved by robin" in page
+    assert "Saved by alex" in page
     # The form holds what I typed, and the page now carries the saved version: saving again
     # (after merging) goes through.
     assert response.context["form"]["narrative"].value() == typed_by_me
     assert notice.pending_input_of(compliance_user)["part-3"]["narrative"] == [typed_by_me]
-    merged = f"{saved_by_colleague} {typed_by_me}"
+    merged = f"{saved_by_teammate} {typed_by_me}"
     post_step(
         compliance_client,
         notice,
@@ -85,11 +88,11 @@ def test_a_save_from_a_page_loaded_before_a_colleagues_save_is_refused_and_shows
     assert notice.narrative == merged
 
 
-def test_colleagues_saving_different_steps_do_not_conflict(
-    compliance_client, colleague, notice_at_part_iii
+def test_teammates_saving_different_steps_do_not_conflict(
+    compliance_client, teammate, notice_at_part_iii
 ):
     notice = notice_at_part_iii
-    other = logged_in(colleague)
+    other = logged_in(teammate)
     part_iii = loaded_version(compliance_client, notice, "part-3")
     part_iv = loaded_version(other, notice, "part-4")
     post_step(other, notice, "part-4", {**seed.PART_IV, VERSION_FIELD: part_iv}, "signature")
@@ -106,14 +109,14 @@ def test_colleagues_saving_different_steps_do_not_conflict(
     assert notice.contact_name == seed.PART_IV["contact_name"]
 
 
-def test_a_stale_signature_page_is_refused_when_a_colleague_changed_the_signers(
-    compliance_client, colleague, lexington
+def test_a_stale_signature_page_is_refused_when_a_teammate_changed_the_signers(
+    compliance_client, teammate, lexington
 ):
     notice = start_notice(compliance_client, lexington)
     post_step(compliance_client, notice, "part-1", seed.PART_I, "part-2")
     fill_parts_ii_to_iv(compliance_client, notice)
     signer = notice.signers.get()
-    other = logged_in(colleague)
+    other = logged_in(teammate)
     mine = loaded_version(compliance_client, notice, "signature")
     theirs = loaded_version(other, notice, "signature")
     renamed = seed.signature_step(signer.pk, **{"signers-0-title": "Chief Executive Officer"})
@@ -191,7 +194,7 @@ def test_an_evidence_upload_with_another_error_on_the_page_shows_the_page_again(
 
 
 def test_a_kept_upload_is_only_for_the_user_who_chose_it(
-    compliance_client, colleague, lexington, media_root
+    compliance_client, teammate, lexington, media_root
 ):
     notice = start_notice(compliance_client, lexington)
     post_step(compliance_client, notice, "part-1", seed.PART_I, "part-2")
@@ -204,5 +207,5 @@ def test_a_kept_upload_is_only_for_the_user_who_chose_it(
         {"relief_claimed": "True", "third_party_statement": statement},
     )
     assert notice.pending_uploads.get().filename == "auditor.pdf"
-    page = logged_in(colleague).get(step_url(notice, "part-2"))
+    page = logged_in(teammate).get(step_url(notice, "part-2"))
     assert "auditor.pdf" not in page.content.decode()

@@ -47,11 +47,21 @@ def chromium(monkeypatch):
 
 @pytest.fixture
 def page(chromium, live_server):
+    """A page of a fresh browser context. Any Content-Security-Policy violation that Chromium
+    reports on its console (an inline script or style it refused) fails the test."""
     context = chromium.new_context(base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not violations, violations
 
 
 def log_in(page, username: str, password: str) -> None:

@@ -3,7 +3,7 @@ from playwright.sync_api import expect
 
 from tests import seed
 from tests.browser.conftest import log_in
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, TEAM, make_user, team
 from tests.test_wizard import post_step, start_notice
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -18,6 +18,7 @@ def test_two_colleagues_on_part_iii_merge_instead_of_overwriting(
     colleagues = [make_user("alex", "Compliance staff"), make_user("robin", "Compliance staff")]
     pages = []
     for colleague in colleagues:
+        colleague.groups.add(team(TEAM))
         context = chromium.new_context(base_url=live_server.url)
         page = context.new_page()
         page.set_default_timeout(10_000)
