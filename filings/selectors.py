@@ -9,7 +9,7 @@ from datetime import date
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.models import Notice, PendingUpload, SecClosureDay
-from filings.rules import SIGNERS
+from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
 from registrants.models import Registrant
 
@@ -26,6 +26,9 @@ def notice_deadlines(
     distribution_date: date | None = None,
     transmission_date: date | None = None,
     erisa: bool = False,
+    transition: bool = False,
+    decision_date: date | None = None,
+    unit_investment_trust: bool = False,
 ) -> NoticeDeadlines:
     """`filings.deadlines.compute_deadlines` with the SEC closure days kept in the database."""
     return compute_deadlines(
@@ -36,6 +39,9 @@ def notice_deadlines(
         distribution_date=distribution_date,
         transmission_date=transmission_date,
         erisa=erisa,
+        transition=transition,
+        decision_date=decision_date,
+        unit_investment_trust=unit_investment_trust,
     )
 
 
@@ -57,6 +63,7 @@ def registrant_upcoming_reports(
             today=today,
             closures=closures,
             horizon_days=horizon_days,
+            unit_investment_trust=registrant.is_unit_investment_trust,
         )
     ]
     rows.sort(key=lambda row: (row[1].deadlines.report_due, row[0].name, row[1].period_end))
@@ -67,18 +74,30 @@ def deadlines_of_notice(
     notice: Notice, *, closures: frozenset[date] | None = None
 ) -> NoticeDeadlines | None:
     """The deadlines of the report a notice is about, or None while the notice lacks what they
-    are computed from (form, period end, filer status, a 10-D distribution date)."""
+    are computed from (form, period end, filer status, a 10-D distribution date). A transition
+    report counts from its transition period end, or from the decision to change the fiscal
+    year when that is later (Rules 13a-10 and 15d-10)."""
     if not (notice.form_type and notice.period_end and notice.filer_status):
         return None
+    transition = applies(notice, "transition_period_end") and bool(notice.transition_period_end)
     try:
         return compute_deadlines(
             form_type=notice.form_type,
-            period_end=notice.period_end,
+            period_end=notice.transition_period_end if transition else notice.period_end,
             filer_status=notice.filer_status,
             closures=sec_closure_days() if closures is None else closures,
-            distribution_date=notice.distribution_date,
-            transmission_date=notice.transmission_date,
-            erisa=notice.is_erisa_plan,
+            distribution_date=notice.distribution_date
+            if applies(notice, "distribution_date")
+            else None,
+            transmission_date=notice.transmission_date
+            if applies(notice, "transmission_date")
+            else None,
+            erisa=notice.is_erisa_plan and applies(notice, "is_erisa_plan"),
+            transition=transition,
+            decision_date=notice.transition_decision_date if transition else None,
+            unit_investment_trust=bool(
+                notice.registrant_id and notice.registrant.is_unit_investment_trust
+            ),
         )
     except DeadlineInputError:
         return None

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 
-from registrants.models import Contact, Registrant, Signer
+from registrants.models import Contact, Registrant, Series, ShareClass, Signer
 from registrants.resources import RegistrantResource
 from registrants.services import person_delete, person_save, registrant_fill_defaults
 
@@ -14,6 +14,24 @@ class ContactInline(admin.TabularInline):
 class SignerInline(admin.TabularInline):
     model = Signer
     extra = 0
+
+
+class SeriesInline(admin.TabularInline):
+    model = Series
+    extra = 0
+    show_change_link = True  # its classes are kept on the series' own page
+
+
+class ShareClassInline(admin.TabularInline):
+    model = ShareClass
+    extra = 0
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["identifier", "name", "registrant"]
+    search_fields = ["identifier", "name", "registrant__name"]
+    inlines = [ShareClassInline]
 
 
 @admin.register(Registrant)
@@ -37,12 +55,20 @@ class RegistrantAdmin(ImportExportModelAdmin):
         ("SEC identifiers", {"fields": ["cik", "sec_file_number", "cusip"]}),
         (
             "Reporting",
-            {"fields": ["fiscal_year_end_month", "fiscal_year_end_day", "filer_status"]},
+            {
+                "fields": [
+                    "fiscal_year_end_month",
+                    "fiscal_year_end_day",
+                    "filer_status",
+                    "investment_company_type",
+                    "exchange",
+                ]
+            },
         ),
         ("Defaults for new notices", {"fields": ["default_contact", "default_signer"]}),
         ("Record", {"fields": ["created_at", "updated_at"]}),
     ]
-    inlines = [ContactInline, SignerInline]
+    inlines = [ContactInline, SignerInline, SeriesInline]
 
     @admin.display(description="Fiscal year end", ordering="fiscal_year_end_month")
     def fiscal_year_end_display(self, registrant: Registrant) -> str:

@@ -82,7 +82,10 @@ def test_roles_exist_with_their_permissions():
         "add_notice",
         "change_notice",
         "view_secclosureday",
+        "view_series",
+        "view_shareclass",
     }
     assert compliance < admins
     assert {"add_registrant", "change_registrant", "add_signer", "delete_contact"} <= admins
+    assert {"add_series", "change_shareclass", "delete_shareclass"} <= admins
     assert "delete_registrant" not in admins

@@ -68,6 +68,9 @@ document.addEventListener("DOMContentLoaded", () => {
       "distribution_date",
       "transmission_date",
       "is_erisa_plan",
+      "is_transition_report",
+      "transition_period_end",
+      "transition_decision_date",
     ];
     let latest = 0;
     const refresh = () => {
