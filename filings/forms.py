@@ -698,3 +698,18 @@ class DeadlinePreviewForm(forms.Form):
             if value and not EARLIEST_DATE <= value <= LATEST_DATE:
                 self.add_error(name, "Enter a date between 1934 and 2099.")
         return cleaned_data
+
+
+class RestatementReviewForm(forms.Form):
+    """A reviewer's reason for finishing a notice that does not disclose an expected
+    restatement in Part III and Part IV(3)."""
+
+    reason = forms.CharField(
+        label="Why the notice may be finished without disclosing the restatement",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        error_messages={"required": "Give the reason."},
+    )
+
+    def clean_reason(self):
+        return self.cleaned_data["reason"].replace("\x00", "")

@@ -462,7 +462,7 @@ def _repeat_notice(notice: Notice) -> list[Problem]:
     ]
 
 
-def _copied_text(notice: Notice) -> list[Problem]:
+def copied_text_problems(notice: Notice) -> list[Problem]:
     """Warning 6, continued: text carried over from an earlier notice stays flagged until the
     user edits it or confirms it still holds."""
     earlier = notice.copied_from
@@ -613,7 +613,7 @@ CHECKS = [
     _longer_than_grace_period,
     _edgar_difficulties_only,
     _repeat_notice,
-    _copied_text,
+    copied_text_problems,
     _portion,
     _signed_after_deadline,
     _shareholder_report_late,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
+from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
 from filings.models import Notice, PendingUpload, SecClosureDay
 from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
@@ -101,6 +102,22 @@ def deadlines_of_notice(
         )
     except DeadlineInputError:
         return None
+
+
+def exchange_steps_of_notice(notice: Notice, deadlines: NoticeDeadlines | None) -> dict | None:
+    """For a notice of a listed registrant: the exchange's name, whether its rules are
+    confirmed, and its dated steps (filings.exchanges); None otherwise."""
+    exchange = notice.registrant.exchange
+    if deadlines is None or exchange not in EXCHANGE_RULES or notice.is_amendment:
+        return None
+    rules = EXCHANGE_RULES[exchange]
+    steps: list[DatedStep] = exchange_steps(
+        exchange=exchange,
+        deadlines=deadlines,
+        relief_claimed=bool(notice.relief_claimed),
+        closures=sec_closure_days(),
+    )
+    return {"name": rules.name, "confirmed": rules.confirmed, "steps": steps}
 
 
 @dataclass(frozen=True)
