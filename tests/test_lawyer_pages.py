@@ -186,9 +186,7 @@ def fund(db):
     return registrant
 
 
-def test_a_fund_chooses_its_series_in_step_1_and_the_summary_lists_them(
-    compliance_client, fund
-):
+def test_a_fund_chooses_its_series_in_step_1_and_the_summary_lists_them(compliance_client, fund):
     sister = make_registrant(name="Example Funds Trust II", cik="954321", sec_file_number="")
     notice = start_notice(compliance_client, fund, form_type="N-CSR")
     page = compliance_client.get(step_url(notice, "report")).content.decode()
