@@ -85,6 +85,11 @@ document.addEventListener("DOMContentLoaded", () => {
           .filter((input) => !["radio", "checkbox"].includes(input.type) || input.checked)
           .forEach((input) => params.set(name, input.value));
       });
+      // A started notice's registrant is not on the page; its record still counts (a unit
+      // investment trust's N-CEN, for one).
+      if (preview.dataset.registrant && !params.has("registrant")) {
+        params.set("registrant", preview.dataset.registrant);
+      }
       const request = ++latest;
       fetch(`${preview.dataset.previewUrl}?${params}`, { credentials: "same-origin" })
         .then((response) => (response.ok ? response.text() : null))
