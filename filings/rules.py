@@ -169,8 +169,8 @@ NO_ESTIMATE = re.compile(
 )
 # A delay beyond a 5- or 15-day grace period.
 LONG_DELAY_WORDS = re.compile(
-    r"\b((several|a few|few|many|multiple|two|three|four|five|six|\d+) (weeks|months)"
-    r"|months|next (month|quarter|year))\b",
+    r"\b((several|a few|many|multiple|two|three|four|five|six|\d+) (more |additional )?"
+    r"(weeks|months)\b(?! ended| ending)|next (month|quarter|year))",
     re.IGNORECASE,
 )
 WRITTEN_DATE = re.compile(

@@ -175,3 +175,11 @@ def test_the_statement_after_part_iv_is_never_scanned(seed_notice):
     )
     assert warnings(seed_notice) == []
     assert blocking_problems(seed_notice) == []
+
+
+def test_a_period_of_months_ended_is_not_a_delay(seed_notice):
+    seed_notice.narrative = (
+        f"{seed.NARRATIVE} Results for the 12 months ended December 31, 2003 are being revised."
+    )
+    seed_notice.significant_change = True
+    assert [w for w in warnings(seed_notice) if "Part II(b)" in w.message] == []
