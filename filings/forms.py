@@ -263,10 +263,18 @@ class ReportForm(StepForm):
         super().__init__(*args, **kwargs)
         self.registrant = registrant if registrant else getattr(self.instance, "registrant", None)
         self.fields["form_type"].choices = REPORT_FORM_CHOICES
-        if "series_identifiers" in self.fields and self.registrant is not None:
-            self.fields["series_identifiers"].choices = [
-                (series.identifier, str(series)) for series in self.registrant.series.all()
+        if "series_identifiers" in self.fields:
+            choices = [
+                (series.identifier, str(series))
+                for series in (self.registrant.series.all() if self.registrant else [])
             ]
+            if choices:
+                self.fields["series_identifiers"].choices = choices
+            else:
+                # No series on record, or a new notice whose registrant is chosen on this very
+                # page: its series are chosen on the next visit to this step, and the review
+                # asks for them until then.
+                del self.fields["series_identifiers"]
         amendable = Notice.objects.filter(registrant=self.registrant)
         if self.instance.pk:
             amendable = amendable.exclude(pk=self.instance.pk)
@@ -337,9 +345,6 @@ class NoticeStartForm(ReportForm):
             *FilerStatus.choices,
         ]
         self.fields["amends"].queryset = Notice.objects.all()
-        # The registrant is chosen on this very page: its series are chosen on the next visit
-        # to this step, and the review asks for them until then.
-        del self.fields["series_identifiers"]
 
     def layout(self) -> Layout:
         layout = super().layout()
