@@ -146,8 +146,11 @@ RISK_WORDS = re.compile(
     r"\b(restat\w*|misstat\w*|errors?|erroneous\w*|correction\w*|impair\w*|investigat\w*)\b",
     re.IGNORECASE,
 )
+# What names a restatement or non-reliance in Part III.
 RESTATEMENT_WORDS = re.compile(
-    r"\b(restat\w*|misstat\w*|correction\w*|correcting|corrected)\b", re.IGNORECASE
+    r"\b(restat\w*|misstat\w*|correction\w*|correcting|corrected|non-?reliance"
+    r"|no longer be relied)\b",
+    re.IGNORECASE,
 )
 MIN_NARRATIVE_WORDS = 8
 # Someone else's opinion, report or certification (Rule 12b-25(c)); "report" alone would match

@@ -183,3 +183,12 @@ def test_a_period_of_months_ended_is_not_a_delay(seed_notice):
     )
     seed_notice.significant_change = True
     assert [w for w in warnings(seed_notice) if "Part II(b)" in w.message] == []
+
+
+def test_non_reliance_named_in_part_iii_counts_as_disclosed(seed_notice):
+    seed_notice.restatement_expected = True
+    seed_notice.narrative += (
+        " The audit committee concluded that the 2002 financial statements should no longer be "
+        "relied upon."
+    )
+    assert blocking_problems(seed_notice) == []
