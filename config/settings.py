@@ -240,6 +240,10 @@ AXES_CLIENT_IP_CALLABLE = "accounts.views.client_address"
 # Two-factor sign-in: registrant admins must turn it on before they can work.
 REQUIRE_TWO_FACTOR_FOR_ADMINS = env_bool("REQUIRE_TWO_FACTOR_FOR_ADMINS", not DEBUG)
 OTP_TOTP_ISSUER = "Form 12b-25"
+# Nobody, admins included, reads another user's authenticator secret in the Django admin (its
+# configuration and QR code pages answer 403): an admin resets a lost authenticator by deleting
+# the device, and the user sets up a new one.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Content-Security-Policy: the pages load scripts, styles, fonts and images from the app alone
 # and run no inline script or style. Bootstrap's CSS draws check marks as data: images.

@@ -77,17 +77,21 @@ def deadline_preview(request: HttpRequest) -> HttpResponse:
     deadlines, message = None, ""
     if form.is_valid():
         data = form.cleaned_data
-        filer_status = data["filer_status"] or (
-            data["registrant"] and data["registrant"].filer_status
-        )
+        registrant = data["registrant"]
+        filer_status = data["filer_status"] or (registrant and registrant.filer_status)
+        # A transition report counts from its transition period end (Rules 13a-10, 15d-10).
+        transition = data["is_transition_report"] and data["transition_period_end"] is not None
         try:
             deadlines = notice_deadlines(
                 form_type=data["form_type"],
-                period_end=data["period_end"],
+                period_end=data["transition_period_end"] if transition else data["period_end"],
                 filer_status=filer_status,
                 distribution_date=data["distribution_date"],
                 transmission_date=data["transmission_date"],
                 erisa=data["is_erisa_plan"],
+                transition=transition,
+                decision_date=data["transition_decision_date"] if transition else None,
+                unit_investment_trust=bool(registrant and registrant.is_unit_investment_trust),
             )
         except DeadlineInputError as error:
             message = str(error)

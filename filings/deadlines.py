@@ -19,10 +19,15 @@ import holidays
 EASTERN = ZoneInfo("America/New_York")
 
 # Filer status codes, the values of registrants.models.FilerStatus (not imported: this module
-# stays free of the ORM). Any other status counts as "all others" in the due-date tables.
+# stays free of the ORM). Any other status (non-accelerated, foreign private issuer,
+# investment company...) counts as "all others" in the due-date tables; only Forms 10-K and
+# 10-Q have due dates that depend on the status.
 LARGE_ACCELERATED = "large_accelerated"
 ACCELERATED = "accelerated"
 ALL_OTHERS = "all_others"
+
+# Rule 30e-1: a fund sends its shareholder report within 60 days of the period end.
+SHAREHOLDER_REPORT_DAYS = 60
 
 # What a due date is counted from.
 PERIOD_END = "period_end"
@@ -46,11 +51,35 @@ class DueRule:
     anchor_required: bool = True
     days_after_period_end_otherwise: int | None = None
     erisa_days: int | None = None
+    # Form N-CEN of a unit investment trust: counted from the calendar year end instead.
+    uit_calendar_year: bool = False
 
     @classmethod
     def days(cls, days: int, **options) -> "DueRule":
         """The same number of days whatever the filer status."""
         return cls(days_by_status={ALL_OTHERS: days}, **options)
+
+
+@dataclass(frozen=True)
+class TransitionRule:
+    """How the due date of a transition report (a fiscal year change) is counted: the form's
+    own period after the close of the transition period or after the date of the decision to
+    change the fiscal year, whichever is later. `source` cites the rule; `confirmed` is False
+    where the source could not be checked (FORM_12B25.md: keep such facts in data)."""
+
+    source: str
+    confirmed: bool = True
+
+
+# Rules 13a-10(b) and 15d-10(b): "after either the close of the transition period or the date
+# of the determination to change the fiscal closing date, whichever is later".
+LATER_OF_TRANSITION_END_AND_DECISION = TransitionRule("Rules 13a-10(b) and 15d-10(b)")
+# Form 20-F General Instruction A(c) refers transition reports to Rules 13a-10 and 15d-10; the
+# timing of paragraph (g) for foreign private issuers is read here as the same "later of" rule
+# with the form's four months. Unconfirmed: the text of Rule 13a-10(g) could not be checked.
+FOREIGN_PRIVATE_ISSUER_TRANSITION = TransitionRule(
+    "Rule 13a-10(g); Form 20-F General Instruction A(c)", confirmed=False
+)
 
 
 @dataclass(frozen=True)
@@ -60,8 +89,12 @@ class ReportForm:
     code: str
     edgar_type: str  # EDGAR submission type of the notice; an amendment adds "/A"
     grace_days: int  # Rule 12b-25(b)(2)(ii), calendar days after the prescribed due date
-    has_transition_report: bool  # the cover has a "Transition Report on Form ..." box
+    transition: TransitionRule | None  # the cover has a "Transition Report on Form ..." box
     due: DueRule
+
+    @property
+    def has_transition_report(self) -> bool:
+        return self.transition is not None
 
     @property
     def label(self) -> str:
@@ -76,35 +109,43 @@ REPORT_FORMS: dict[str, ReportForm] = {
             "10-K",
             "NT 10-K",
             15,
-            True,
+            LATER_OF_TRANSITION_END_AND_DECISION,
             DueRule(days_by_status={LARGE_ACCELERATED: 60, ACCELERATED: 75, ALL_OTHERS: 90}),
         ),
         # "Within four months after the end of the fiscal year" (Form 20-F, General
         # Instruction A(b)).
-        ReportForm("20-F", "NT 20-F", 15, True, DueRule(months=4)),
+        ReportForm("20-F", "NT 20-F", 15, FOREIGN_PRIVATE_ISSUER_TRANSITION, DueRule(months=4)),
         # Rule 15d-21 lets plans subject to ERISA file within 180 days of the plan year end.
-        ReportForm("11-K", "NT 11-K", 15, True, DueRule.days(90, erisa_days=180)),
+        ReportForm(
+            "11-K",
+            "NT 11-K",
+            15,
+            LATER_OF_TRANSITION_END_AND_DECISION,
+            DueRule.days(90, erisa_days=180),
+        ),
         ReportForm(
             "10-Q",
             "NT 10-Q",
             5,
-            True,
+            LATER_OF_TRANSITION_END_AND_DECISION,
             DueRule(days_by_status={LARGE_ACCELERATED: 40, ACCELERATED: 40, ALL_OTHERS: 45}),
         ),
-        ReportForm("10-D", "NT 10-D", 5, False, DueRule.days(15, counted_from=DISTRIBUTION_DATE)),
-        ReportForm("N-CEN", "NT-NCEN", 15, False, DueRule.days(75)),
+        ReportForm("10-D", "NT 10-D", 5, None, DueRule.days(15, counted_from=DISTRIBUTION_DATE)),
+        # Rule 30a-1: 75 days after the fiscal year end; a unit investment trust counts from the
+        # end of the calendar year (Form N-CEN General Instruction A).
+        ReportForm("N-CEN", "NT-NCEN", 15, None, DueRule.days(75, uit_calendar_year=True)),
         # Rule 30b2-1: 10 days after the shareholder report is sent, which Rule 30e-1 requires
         # within 60 days of the period end; 70 days is the latest it can be.
         ReportForm(
             "N-CSR",
             "NT-NCSR",
             15,
-            False,
+            None,
             DueRule.days(
                 10,
                 counted_from=TRANSMISSION_DATE,
                 anchor_required=False,
-                days_after_period_end_otherwise=70,
+                days_after_period_end_otherwise=SHAREHOLDER_REPORT_DAYS + 10,
             ),
         ),
     ]
@@ -143,6 +184,9 @@ class NoticeDeadlines:
     notice_due: date
     grace_days: int
     grace_end: date
+    # Counted without the date the report is due from (an N-CSR without its transmission
+    # date): the latest the report can be due, not its due date.
+    latest_possible: bool = False
 
     def as_json(self) -> dict[str, str | int]:
         """The deadlines with ISO dates, for JSON."""
@@ -233,8 +277,17 @@ def _unrolled_due_date(
     filer_status: str | None,
     anchors: dict[str, date | None],
     erisa: bool,
+    transition: bool,
+    decision_date: date | None,
+    unit_investment_trust: bool,
 ) -> date:
     rule = form.due
+    if transition and form.transition is None:
+        raise DeadlineInputError(f"Form {form.code} has no transition report.")
+    if decision_date is not None and not transition:
+        raise DeadlineInputError(
+            "A date of the decision to change the fiscal year applies only to a transition report."
+        )
     for name, value in anchors.items():
         if value is not None and name != rule.counted_from:
             raise DeadlineInputError(
@@ -246,6 +299,13 @@ def _unrolled_due_date(
         )
 
     anchor = period_end
+    if transition and decision_date is not None:
+        # Rules 13a-10(b) and 15d-10(b): from the close of the transition period or the
+        # decision to change the fiscal year, whichever is later.
+        anchor = max(period_end, decision_date)
+    if unit_investment_trust and rule.uit_calendar_year:
+        # Form N-CEN of a unit investment trust: 75 days after the calendar year end.
+        anchor = date(period_end.year, 12, 31)
     if rule.counted_from != PERIOD_END:
         anchor = anchors[rule.counted_from]
         if anchor is None:
@@ -283,6 +343,9 @@ def compute_deadlines(
     distribution_date: date | None = None,
     transmission_date: date | None = None,
     erisa: bool = False,
+    transition: bool = False,
+    decision_date: date | None = None,
+    unit_investment_trust: bool = False,
 ) -> NoticeDeadlines:
     """The deadlines of the report `form_type` for the period ending `period_end`.
 
@@ -293,19 +356,29 @@ def compute_deadlines(
     Form 10-D; `transmission_date` (the day the shareholder report was sent) is optional for
     Form N-CSR; `erisa` selects the Rule 15d-21 due date of Form 11-K.
 
+    With `transition`, the report is a transition report and `period_end` is the end of the
+    transition period; `decision_date`, when given, is the date of the decision to change the
+    fiscal year, and the report's days count from the later of the two (the form's
+    `TransitionRule`). `unit_investment_trust` counts Form N-CEN from the calendar year end of
+    `period_end`'s year; other forms ignore it.
+
     Returns a `NoticeDeadlines`: the due date moved to a business day under Rule 0-3; the
     notice deadline one business day after it (Rule 12b-25(a)); the grace period end that
     many calendar days after the moved due date, itself moved to a business day (Rules
     12b-25(b) and 0-3). Raises `DeadlineInputError` when the inputs do not fit the form.
     """
     form = report_form(form_type)
+    anchors = {DISTRIBUTION_DATE: distribution_date, TRANSMISSION_DATE: transmission_date}
     try:
         due = _unrolled_due_date(
             form,
             period_end=period_end,
             filer_status=filer_status,
-            anchors={DISTRIBUTION_DATE: distribution_date, TRANSMISSION_DATE: transmission_date},
+            anchors=anchors,
             erisa=erisa,
+            transition=transition,
+            decision_date=decision_date,
+            unit_investment_trust=unit_investment_trust,
         )
         report_due = roll_to_business_day(due, closures)
         return NoticeDeadlines(
@@ -314,6 +387,7 @@ def compute_deadlines(
             notice_due=next_business_day(report_due, closures),
             grace_days=form.grace_days,
             grace_end=roll_to_business_day(report_due + timedelta(days=form.grace_days), closures),
+            latest_possible=anchors.get(form.due.counted_from, period_end) is None,
         )
     except OverflowError:
         raise DeadlineInputError("The deadlines of a period that late cannot be counted.") from None

@@ -9,6 +9,7 @@ from django.db.models.fields.files import FieldFile
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.models import Notice, NoticeSigner
 from filings.rules import SIGNER_CONDITIONS, TRANSITION_FORMS, applies
+from registrants.models import Registrant
 
 PART_II_INTRO = (
     "If the subject report could not be filed without unreasonable effort or expense and the "
@@ -260,6 +261,22 @@ def long_date(value: date | None) -> str:
     return f"{value:%B} {value.day}, {value.year}" if value else ""
 
 
+def notice_series(notice: Notice) -> list:
+    """The registrant's series the notice is for (all of them for "all series"), each with
+    its classes; a chosen identifier no longer on the registrant record is left out."""
+    if not applies(notice, "all_series"):
+        return []
+    series = notice.registrant.series.prefetch_related("classes")
+    if not notice.all_series:
+        series = series.filter(identifier__in=notice.series_identifiers)
+    return list(series)
+
+
+def notice_co_registrants(notice: Notice) -> list[Registrant]:
+    """The other registrants filing the notice jointly, by the CIKs it keeps."""
+    return list(Registrant.objects.filter(cik__in=notice.co_registrant_ciks))
+
+
 def notice_document(notice: Notice) -> dict:
     """Everything the notice shows, as plain values and wording."""
     transition = notice.is_transition_report and applies(notice, "is_transition_report")
@@ -286,6 +303,15 @@ def notice_document(notice: Notice) -> dict:
             if code in TRANSITION_FORMS
         ],
         "transition_period_end": long_date(notice.transition_period_end) if transition else "",
+        "transition_decision_date": (
+            long_date(notice.transition_decision_date) if transition else ""
+        ),
+        "investment_company_type": notice.registrant.get_investment_company_type_display()
+        if notice.registrant.investment_company_type
+        else "",
+        "all_series": notice.all_series and applies(notice, "all_series"),
+        "series": notice_series(notice),
+        "co_registrants": notice_co_registrants(notice),
         "legend": LEGEND,
         "portion_instruction": PORTION_INSTRUCTION,
         "portion_items": notice.portion_items if applies(notice, "portion_items") else "",
@@ -319,6 +345,8 @@ def notice_document(notice: Notice) -> dict:
             if applies(notice, "significant_change_explanation")
             else ""
         ),
+        # After Part IV, before the signature; never read by the rules' narrative checks.
+        "additional_statement": notice.additional_statement,
         "signature_registrant_name": notice.signature_registrant_name,
         "name_caption": NAME_CAPTION,
         "signature_statement": SIGNATURE_STATEMENT,

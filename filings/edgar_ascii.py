@@ -182,6 +182,8 @@ def _part_iii_and_iv(document: dict) -> list[str]:
     lines += wrap(questions["significant_change_instruction"], indent=QUESTION_INDENT)
     if document["significant_change_explanation"]:
         lines += ["", *wrap(document["attachment_reference"], indent=QUESTION_INDENT)]
+    if document["additional_statement"]:
+        lines += ["", *wrap(document["additional_statement"])]
     return [*lines, ""]
 
 

@@ -5,7 +5,12 @@ values)."""
 
 from dataclasses import dataclass
 
-from filings.document import long_date, notice_document
+from filings.document import (
+    long_date,
+    notice_co_registrants,
+    notice_document,
+    notice_series,
+)
 from filings.formats import FilingRole, NoticeFile, notice_files
 from filings.models import Notice
 
@@ -50,6 +55,34 @@ def _notification_emails(notice: Notice) -> str:
     return next((contact.email for contact in [*named, *default] if contact.email), "")
 
 
+def _co_registrants_value(notice: Notice) -> HeaderValue:
+    co_registrants = notice_co_registrants(notice)
+    if not co_registrants:
+        return HeaderValue("Co-registrants", "", "None named on the notice (Part I).")
+    value = "; ".join(f"{other.name} (CIK {other.cik.zfill(10)})" for other in co_registrants)
+    return HeaderValue("Co-registrants", value)
+
+
+def _series_value(notice: Notice) -> HeaderValue:
+    if notice.all_series:
+        return HeaderValue("Series and classes", "All series")
+    chosen = notice_series(notice)
+    if not chosen:
+        return HeaderValue(
+            "Series and classes", "", "None chosen: choose them (or all series) in step 1."
+        )
+    identifiers = [
+        identifier
+        for series in chosen
+        for identifier in [series.identifier, *(c.identifier for c in series.classes.all())]
+    ]
+    names = "; ".join(
+        f"{series.name}" + "".join(f", {share_class.name}" for share_class in series.classes.all())
+        for series in chosen
+    )
+    return HeaderValue("Series and classes", " ".join(identifiers), names)
+
+
 def submission_header(notice: Notice) -> list[HeaderValue]:
     """The values of the EDGAR submission header for the notice's submission type."""
     registrant = notice.registrant
@@ -76,20 +109,16 @@ def submission_header(notice: Notice) -> list[HeaderValue]:
             notice.sec_file_number,
             "" if notice.sec_file_number else "None on the notice.",
         ),
-        HeaderValue(
-            "Co-registrants",
-            "",
-            "None stored: add any co-registrant with its CIK and file number in EDGAR.",
-        ),
+        _co_registrants_value(notice),
     ]
     if submission_type.split("/")[0] in SERIES_TYPES:
-        header.append(
-            HeaderValue(
-                "Series and classes",
-                "",
-                "None stored: enter the series and class identifiers (or all series) in EDGAR.",
+        header.append(_series_value(notice))
+        if registrant.investment_company_type:
+            header.append(
+                HeaderValue(
+                    "Investment company type", registrant.get_investment_company_type_display()
+                )
             )
-        )
     phone = " ".join(part for part in [notice.contact_area_code, notice.contact_phone] if part)
     emails = _notification_emails(notice)
     header += [

@@ -132,6 +132,8 @@ class ConditionalFieldsMixin:
             return False  # clears a stored file
         if isinstance(model_field, db_models.BooleanField):
             return None if model_field.null else False
+        if isinstance(model_field, db_models.JSONField):
+            return []
         return None if model_field.null else ""
 
 
@@ -186,6 +188,7 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
         for problem in notice_problems(self.instance):
             if (
                 problem.blocking
+                and problem.blocks_step
                 and problem.field in self.fields
                 and problem.field not in self._errors
             ):
@@ -194,7 +197,9 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
     def answers(self) -> dict:
         """The cleaned answers to save on the notice: for a file, the upload, False to clear
         the stored file, or None to keep it."""
-        return {name: self.cleaned_data[name] for name in self.notice_fields()}
+        return {
+            name: self.cleaned_data[name] for name in self.notice_fields() if name in self.fields
+        }
 
     def kept_input(self) -> dict[str, list[str]]:
         """The submitted values of this form's own fields, to keep when they do not validate."""
@@ -208,7 +213,14 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
 class ReportForm(StepForm):
     """Step 1: which report is late and for which period."""
 
-    optional = ("transmission_date", "amends")
+    optional = ("amends",)
+    series_identifiers = forms.MultipleChoiceField(
+        label="Series the notice is for",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="EDGAR asks NT-NCEN and NT-NCSR submissions for the series identifiers. "
+        "The registrant's series and classes are kept on its record.",
+    )
 
     class Meta:
         model = Notice
@@ -221,6 +233,9 @@ class ReportForm(StepForm):
             "is_erisa_plan",
             "is_transition_report",
             "transition_period_end",
+            "transition_decision_date",
+            "all_series",
+            "series_identifiers",
             "is_portion",
             "portion_items",
             "is_amendment",
@@ -230,15 +245,36 @@ class ReportForm(StepForm):
             "form_type": forms.RadioSelect,
             "period_end": DATE_INPUT,
             "transition_period_end": DATE_INPUT,
+            "transition_decision_date": DATE_INPUT,
             "distribution_date": DATE_INPUT,
             "transmission_date": DATE_INPUT,
             "portion_items": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {
+            "transmission_date": "Date the shareholder report was sent to shareholders, if known",
+        }
+        help_texts = {
+            "transmission_date": "Form N-CSR is due 10 days after this date (Rule 30b2-1); "
+            "Rule 30e-1 requires the report to be sent within 60 days of the period end. "
+            "Without it, the deadlines shown are the latest possible ones (70 days).",
         }
 
     def __init__(self, *args, registrant: Registrant | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.registrant = registrant if registrant else getattr(self.instance, "registrant", None)
         self.fields["form_type"].choices = REPORT_FORM_CHOICES
+        if "series_identifiers" in self.fields:
+            choices = [
+                (series.identifier, str(series))
+                for series in (self.registrant.series.all() if self.registrant else [])
+            ]
+            if choices:
+                self.fields["series_identifiers"].choices = choices
+            else:
+                # No series on record, or a new notice whose registrant is chosen on this very
+                # page: its series are chosen on the next visit to this step, and the review
+                # asks for them until then.
+                del self.fields["series_identifiers"]
         amendable = Notice.objects.filter(registrant=self.registrant)
         if self.instance.pk:
             amendable = amendable.exclude(pk=self.instance.pk)
@@ -255,16 +291,29 @@ class ReportForm(StepForm):
                 self.wrap("transmission_date"),
                 self.wrap("is_erisa_plan"),
             ),
+            *self.series_layout(),
             Fieldset(
                 "Transition report, portion, amendment",
                 self.wrap("is_transition_report"),
                 self.wrap("transition_period_end"),
+                self.wrap("transition_decision_date"),
                 "is_portion",
                 self.wrap("portion_items"),
                 "is_amendment",
                 self.wrap("amends"),
             ),
         )
+
+    def series_layout(self) -> list:
+        if "series_identifiers" not in self.fields:
+            return []
+        return [
+            Fieldset(
+                "Series (NT-NCEN, NT-NCSR)",
+                self.wrap("all_series"),
+                self.wrap("series_identifiers"),
+            )
+        ]
 
     def clean_amends(self):
         amends = self.cleaned_data.get("amends")
@@ -322,7 +371,13 @@ class NoticeStartForm(ReportForm):
 
 
 class PartIForm(StepForm):
-    optional = ("former_name", "sec_file_number", "cusip")
+    optional = ("former_name", "sec_file_number", "cusip", "co_registrant_ciks")
+    co_registrant_ciks = forms.MultipleChoiceField(
+        label="Other registrants filing this notice jointly",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Active registrants with a CIK on record.",
+    )
 
     class Meta:
         model = Notice
@@ -333,6 +388,16 @@ class PartIForm(StepForm):
             "city_state_zip",
             "sec_file_number",
             "cusip",
+            "co_registrant_ciks",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        others = Registrant.objects.filter(is_active=True, cik__isnull=False).exclude(
+            pk=self.instance.registrant_id
+        )
+        self.fields["co_registrant_ciks"].choices = [
+            (registrant.cik, f"{registrant.name} (CIK {registrant.cik})") for registrant in others
         ]
 
     def layout(self) -> Layout:
@@ -348,6 +413,7 @@ class PartIForm(StepForm):
                 "Cover boxes",
                 Row(Column("sec_file_number"), Column("cusip")),
             ),
+            Fieldset("Co-registrants", "co_registrant_ciks"),
         )
 
     def clean_sec_file_number(self):
@@ -427,12 +493,15 @@ class PartIVForm(StepForm):
         "explanation must say so.",
     )
 
+    optional = ("additional_statement",)
+
     class Meta:
         model = Notice
-        fields = PART_IV_FIELDS
+        fields = [*PART_IV_FIELDS, "additional_statement"]
         widgets = {
             "reports_not_filed": forms.Textarea(attrs={"rows": 3}),
             "significant_change_explanation": forms.Textarea(attrs={"rows": 10}),
+            "additional_statement": forms.Textarea(attrs={"rows": 4}),
         }
         labels = {
             "reports_not_filed": "Identify the report(s) not filed",
@@ -458,6 +527,7 @@ class PartIVForm(StepForm):
                 self.wrap("significant_change_explanation"),
                 "restatement_expected",
             ),
+            Fieldset("After Part IV", "additional_statement"),
         )
 
 
@@ -641,11 +711,35 @@ class DeadlinePreviewForm(forms.Form):
     distribution_date = forms.DateField(required=False)
     transmission_date = forms.DateField(required=False)
     is_erisa_plan = forms.BooleanField(required=False)
+    is_transition_report = forms.BooleanField(required=False)
+    transition_period_end = forms.DateField(required=False)
+    transition_decision_date = forms.DateField(required=False)
 
     def clean(self):
         cleaned_data = super().clean()
-        for name in ("period_end", "distribution_date", "transmission_date"):
+        for name in (
+            "period_end",
+            "distribution_date",
+            "transmission_date",
+            "transition_period_end",
+            "transition_decision_date",
+        ):
             value = cleaned_data.get(name)
             if value and not EARLIEST_DATE <= value <= LATEST_DATE:
                 self.add_error(name, "Enter a date between 1934 and 2099.")
         return cleaned_data
+
+
+class RestatementReviewForm(forms.Form):
+    """A reviewer's reason for finishing a notice that does not disclose an expected
+    restatement in Part III and Part IV(3)."""
+
+    reason = forms.CharField(
+        label="Why the notice may be finished without disclosing the restatement",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+        error_messages={"required": "Give the reason."},
+    )
+
+    def clean_reason(self):
+        return self.cleaned_data["reason"].replace("\x00", "")

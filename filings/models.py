@@ -113,6 +113,17 @@ class Notice(models.Model):
         blank=True,
         help_text="Form N-CSR is due 10 days after it. Leave blank if not yet known.",
     )
+    transition_decision_date = models.DateField(
+        "date of the decision to change the fiscal year",
+        null=True,
+        blank=True,
+        help_text="The transition report is due the form's number of days after the end of the "
+        "transition period or after this date, whichever is later (Rules 13a-10 and 15d-10).",
+    )
+    # NT-NCEN and NT-NCSR: the series the notice is for (EDGAR series identifiers, kept as
+    # chosen), or all of the registrant's series.
+    all_series = models.BooleanField("the notice is for all series", default=False)
+    series_identifiers = models.JSONField("series", default=list, blank=True)
     is_erisa_plan = models.BooleanField(
         "plan subject to ERISA filing under Rule 15d-21",
         default=False,
@@ -128,6 +139,8 @@ class Notice(models.Model):
         "address of principal executive office (street and number)", max_length=200, blank=True
     )
     city_state_zip = models.CharField("city, state and ZIP code", max_length=200, blank=True)
+    # Other registrants filing the notice jointly, by CIK.
+    co_registrant_ciks = models.JSONField("co-registrants", default=list, blank=True)
 
     # Part II.
     relief_claimed = models.BooleanField(
@@ -176,6 +189,26 @@ class Notice(models.Model):
         null=True,
         blank=True,
     )
+    # A reviewer's reason for finishing a notice whose Part III or Part IV(3) does not disclose
+    # an expected restatement, with who recorded it and when.
+    restatement_review_reason = models.TextField(blank=True)
+    restatement_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    restatement_reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Printed after Part IV, before the signature (e.g. a forward-looking statements legend).
+    additional_statement = models.TextField(
+        "statement after Part IV",
+        blank=True,
+        help_text="Optional, e.g. a forward-looking statements legend. Printed before the "
+        "signature.",
+    )
+    # "Start from the registrant's last notice": the notice copied, and whether the user has
+    # confirmed that the copied text still holds.
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    copied_text_confirmed = models.BooleanField(default=False)
 
     # Signature block.
     signature_registrant_name = models.CharField(

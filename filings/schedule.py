@@ -40,6 +40,7 @@ PERIODIC_REPORTS: dict[str, tuple[PeriodicReport, ...]] = {
     ),
     # Form 10-D follows each distribution date, which registrant records do not hold.
     "asset_backed_issuer": (PeriodicReport("10-K", 0, "Annual report"),),
+    "foreign_private_issuer": (PeriodicReport("20-F", 0, "Annual report"),),
 }
 
 
@@ -84,6 +85,7 @@ def upcoming_reports(
     today: date,
     closures: Collection[date],
     horizon_days: int,
+    unit_investment_trust: bool = False,
 ) -> list[UpcomingReport]:
     """The reports of a registrant whose due date falls within `horizon_days` after `today`,
     and those whose due date has passed but whose grace period has not ended by `today`,
@@ -93,9 +95,10 @@ def upcoming_reports(
     operating companies a 10-K after each fiscal year end and a 10-Q after each of the first
     three quarters (ending 3, 6 and 9 months after the previous fiscal year end, month-end
     aware); investment companies an N-CEN and an N-CSR after the fiscal year end and an N-CSR
-    after the half year (without a transmission date, so 70 days); asset-backed issuers the
-    10-K only. Reports whose grace period has ended are left out: nothing under Rule 12b-25
-    can be done about them any more.
+    after the half year (without a transmission date, so the latest possible due date, 70
+    days), a unit investment trust its N-CEN after the calendar year end; asset-backed issuers
+    the 10-K only; foreign private issuers the 20-F. Reports whose grace period has ended are
+    left out: nothing under Rule 12b-25 can be done about them any more.
     """
     periodic_reports = PERIODIC_REPORTS[filer_status]
     last_day = today + timedelta(days=horizon_days)
@@ -112,6 +115,7 @@ def upcoming_reports(
                 period_end=period_end,
                 filer_status=filer_status,
                 closures=closures,
+                unit_investment_trust=unit_investment_trust,
             )
             if deadlines.grace_end < today or deadlines.report_due > last_day:
                 continue

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
+from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
 from filings.models import Notice, NoticeSigner, PendingUpload, SecClosureDay
-from filings.rules import SIGNERS
+from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
 from registrants.history import HistoryEntry, history_entries
 from registrants.models import Registrant
@@ -27,6 +28,9 @@ def notice_deadlines(
     distribution_date: date | None = None,
     transmission_date: date | None = None,
     erisa: bool = False,
+    transition: bool = False,
+    decision_date: date | None = None,
+    unit_investment_trust: bool = False,
 ) -> NoticeDeadlines:
     """`filings.deadlines.compute_deadlines` with the SEC closure days kept in the database."""
     return compute_deadlines(
@@ -37,6 +41,9 @@ def notice_deadlines(
         distribution_date=distribution_date,
         transmission_date=transmission_date,
         erisa=erisa,
+        transition=transition,
+        decision_date=decision_date,
+        unit_investment_trust=unit_investment_trust,
     )
 
 
@@ -58,6 +65,7 @@ def registrant_upcoming_reports(
             today=today,
             closures=closures,
             horizon_days=horizon_days,
+            unit_investment_trust=registrant.is_unit_investment_trust,
         )
     ]
     rows.sort(key=lambda row: (row[1].deadlines.report_due, row[0].name, row[1].period_end))
@@ -68,21 +76,49 @@ def deadlines_of_notice(
     notice: Notice, *, closures: frozenset[date] | None = None
 ) -> NoticeDeadlines | None:
     """The deadlines of the report a notice is about, or None while the notice lacks what they
-    are computed from (form, period end, filer status, a 10-D distribution date)."""
+    are computed from (form, period end, filer status, a 10-D distribution date). A transition
+    report counts from its transition period end, or from the decision to change the fiscal
+    year when that is later (Rules 13a-10 and 15d-10)."""
     if not (notice.form_type and notice.period_end and notice.filer_status):
         return None
+    transition = applies(notice, "transition_period_end") and bool(notice.transition_period_end)
     try:
         return compute_deadlines(
             form_type=notice.form_type,
-            period_end=notice.period_end,
+            period_end=notice.transition_period_end if transition else notice.period_end,
             filer_status=notice.filer_status,
             closures=sec_closure_days() if closures is None else closures,
-            distribution_date=notice.distribution_date,
-            transmission_date=notice.transmission_date,
-            erisa=notice.is_erisa_plan,
+            distribution_date=notice.distribution_date
+            if applies(notice, "distribution_date")
+            else None,
+            transmission_date=notice.transmission_date
+            if applies(notice, "transmission_date")
+            else None,
+            erisa=notice.is_erisa_plan and applies(notice, "is_erisa_plan"),
+            transition=transition,
+            decision_date=notice.transition_decision_date if transition else None,
+            unit_investment_trust=bool(
+                notice.registrant_id and notice.registrant.is_unit_investment_trust
+            ),
         )
     except DeadlineInputError:
         return None
+
+
+def exchange_steps_of_notice(notice: Notice, deadlines: NoticeDeadlines | None) -> dict | None:
+    """For a notice of a listed registrant: the exchange's name, whether its rules are
+    confirmed, and its dated steps (filings.exchanges); None otherwise."""
+    exchange = notice.registrant.exchange
+    if deadlines is None or exchange not in EXCHANGE_RULES or notice.is_amendment:
+        return None
+    rules = EXCHANGE_RULES[exchange]
+    steps: list[DatedStep] = exchange_steps(
+        exchange=exchange,
+        deadlines=deadlines,
+        relief_claimed=bool(notice.relief_claimed),
+        closures=sec_closure_days(),
+    )
+    return {"name": rules.name, "confirmed": rules.confirmed, "steps": steps}
 
 
 @dataclass(frozen=True)

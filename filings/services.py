@@ -95,6 +95,8 @@ def notice_create(
     if previous is not None:
         for name in CARRIED_OVER_FIELDS:
             setattr(notice, name, getattr(previous, name))
+        # Flagged on the review page until edited or confirmed (filings.rules.copied_text_problems).
+        notice.copied_from = previous
     notice.saved_steps = [saved_step]
     notice.created_by = notice.updated_by = user
     notice.save()
@@ -269,6 +271,44 @@ def typed_input_take(*, user: User, path: str) -> dict[str, list[str]] | None:
         return None
     kept.delete()
     return kept.typed
+
+
+def _locked_draft(notice: Notice) -> Notice:
+    stored = Notice.objects.select_for_update().get(pk=notice.pk)
+    if stored.is_final:
+        raise NoticeIsFinal
+    return stored
+
+
+@transaction.atomic
+def notice_record_restatement_review(*, notice: Notice, reason: str, user: User) -> Notice:
+    """Record a reviewer's reason for finishing a notice whose Part III or Part IV(3) does not
+    disclose the expected restatement, with who recorded it and when: it lifts the block of
+    filings.rules._restatement."""
+    stored = _locked_draft(notice)
+    stored.restatement_review_reason = reason
+    stored.restatement_reviewed_by = stored.updated_by = user
+    stored.restatement_reviewed_at = timezone.now()
+    stored.save(
+        update_fields=[
+            "restatement_review_reason",
+            "restatement_reviewed_by",
+            "restatement_reviewed_at",
+            "updated_by",
+            "updated_at",
+        ]
+    )
+    return stored
+
+
+@transaction.atomic
+def notice_confirm_copied_text(*, notice: Notice, user: User) -> Notice:
+    """The user confirms that the text copied from an earlier notice still holds."""
+    stored = _locked_draft(notice)
+    stored.copied_text_confirmed = True
+    stored.updated_by = user
+    stored.save(update_fields=["copied_text_confirmed", "updated_by", "updated_at"])
+    return stored
 
 
 class NoticeNotReady(Exception):

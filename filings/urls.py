@@ -11,6 +11,16 @@ urlpatterns = [
     path("<int:notice_id>/finalize/", views.notice_finalize_view, name="finalize"),
     path("<int:notice_id>/edgar/", views.notice_edgar_summary, name="edgar_summary"),
     path(
+        "<int:notice_id>/restatement-review/",
+        views.notice_restatement_review,
+        name="restatement_review",
+    ),
+    path(
+        "<int:notice_id>/confirm-copied-text/",
+        views.notice_confirm_copied_text_view,
+        name="confirm_copied_text",
+    ),
+    path(
         "<int:notice_id>/documents/<slug:kind>/",
         views.notice_document_download,
         name="document",

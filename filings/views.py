@@ -23,11 +23,13 @@ from filings.deadlines import (
 from filings.document import long_date, notice_document, notice_exhibits
 from filings.edgar_summary import edgar_filing_summary
 from filings.formats import FORMATS, notice_files
-from filings.forms import NoticeFilterForm, NoticeStartForm
+from filings.forms import NoticeFilterForm, NoticeStartForm, RestatementReviewForm
 from filings.middleware import keeps_typed_input_through_login
 from filings.models import Notice
+from filings.rules import copied_text_problems
 from filings.selectors import (
     deadlines_of_notice,
+    exchange_steps_of_notice,
     notice_answers_version,
     notice_history,
     pending_uploads,
@@ -37,11 +39,13 @@ from filings.services import (
     NoticeChangedMeanwhile,
     NoticeIsFinal,
     NoticeNotReady,
+    notice_confirm_copied_text,
     notice_create,
     notice_drop_pending_uploads,
     notice_finalize,
     notice_keep_pending,
     notice_keep_uploads,
+    notice_record_restatement_review,
     notice_save_step,
     notice_to_copy_from,
     notice_version,
@@ -207,12 +211,14 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
     notice = _get_notice(request, notice_id, change=False)
     if notice.is_final:
         document = notice_document(notice)
+        deadlines = deadlines_of_notice(notice)
         return render(
             request,
             "filings/notice_detail.html",
             {
                 "files": notice_files(notice, document["exhibits"]),
-                "deadlines": deadlines_of_notice(notice),
+                "deadlines": deadlines,
+                "exchange_steps": exchange_steps_of_notice(notice, deadlines),
                 "history": notice_history(notice),
                 **document,
             },
@@ -486,6 +492,16 @@ def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
                 timing_warnings(deadlines, _now()) if deadlines and not notice.is_amendment else []
             ),
             "version": notice_version(notice),
+            "restatement_review_form": (
+                RestatementReviewForm()
+                if any(
+                    entry["problem"].blocking and entry["problem"].field == "restatement_expected"
+                    for entry in problems
+                )
+                else None
+            ),
+            "copied_text_flagged": bool(copied_text_problems(notice)),
+            "exchange_steps": exchange_steps_of_notice(notice, deadlines),
             "files": notice_files(notice, document["exhibits"]),
             "history": notice_history(notice),
             **document,
@@ -525,6 +541,36 @@ def notice_edgar_summary(request: HttpRequest, notice_id: int) -> HttpResponse:
     """Template filings/edgar_summary.html; context: edgar_filing_summary()."""
     notice = _get_notice(request, notice_id, change=False)
     return render(request, "filings/edgar_summary.html", edgar_filing_summary(notice))
+
+
+@require_POST
+def notice_restatement_review(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """A reviewer records why the notice may be finished although it does not disclose the
+    expected restatement (the review page's form)."""
+    notice = _get_notice(request, notice_id, change=True)
+    form = RestatementReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the reason before recording it.")
+    else:
+        try:
+            notice_record_restatement_review(
+                notice=notice, reason=form.cleaned_data["reason"], user=request.user
+            )
+            messages.success(request, "The reviewer's reason is recorded.")
+        except NoticeIsFinal:
+            messages.error(request, "This notice is final and no longer changes.")
+    return redirect(step_url(notice, REVIEW))
+
+
+@require_POST
+def notice_confirm_copied_text_view(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """The user confirms that the text copied from an earlier notice still holds."""
+    notice = _get_notice(request, notice_id, change=True)
+    try:
+        notice_confirm_copied_text(notice=notice, user=request.user)
+    except NoticeIsFinal:
+        messages.error(request, "This notice is final and no longer changes.")
+    return redirect(step_url(notice, REVIEW))
 
 
 @require_POST

@@ -2,13 +2,15 @@ import os
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core import signing
+from django.core.exceptions import BadRequest
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ConfirmImportForm
 from import_export.tmp_storages import TempFolderStorage
 
 from registrants.admin_inputs import CheckedInputAdmin
-from registrants.models import Contact, Registrant, Signer
+from registrants.models import Contact, Registrant, Series, ShareClass, Signer
 from registrants.resources import FormulaSafeCSV, RegistrantResource
 from registrants.services import person_delete, person_save, registrant_fill_defaults
 
@@ -78,6 +80,24 @@ class ImportConfirmForm(ConfirmImportForm):
         return name
 
 
+class SeriesInline(admin.TabularInline):
+    model = Series
+    extra = 0
+    show_change_link = True  # its classes are kept on the series' own page
+
+
+class ShareClassInline(admin.TabularInline):
+    model = ShareClass
+    extra = 0
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["identifier", "name", "registrant"]
+    search_fields = ["identifier", "name", "registrant__name"]
+    inlines = [ShareClassInline]
+
+
 @admin.register(Registrant)
 class RegistrantAdmin(ImportExportModelAdmin, VisibleRegistrantsAdmin):
     resource_classes = [RegistrantResource]
@@ -86,6 +106,15 @@ class RegistrantAdmin(ImportExportModelAdmin, VisibleRegistrantsAdmin):
     # The temporary files of the confirm step are kept in the system's temporary folder.
     tmp_storage_class = TempFolderStorage
     confirm_form_class = ImportConfirmForm
+
+    def get_export_queryset(self, request):
+        # The export reads the list's filters from the query string; a filter the list would
+        # refuse (an unknown field, a bad value) is a bad request, not a server error.
+        try:
+            return super().get_export_queryset(request)
+        except IncorrectLookupParameters as error:
+            raise BadRequest("The export's filters are not valid.") from error
+
     list_display = [
         "name",
         "cik",
@@ -104,7 +133,15 @@ class RegistrantAdmin(ImportExportModelAdmin, VisibleRegistrantsAdmin):
         ("SEC identifiers", {"fields": ["cik", "sec_file_number", "cusip"]}),
         (
             "Reporting",
-            {"fields": ["fiscal_year_end_month", "fiscal_year_end_day", "filer_status"]},
+            {
+                "fields": [
+                    "fiscal_year_end_month",
+                    "fiscal_year_end_day",
+                    "filer_status",
+                    "investment_company_type",
+                    "exchange",
+                ]
+            },
         ),
         ("Defaults for new notices", {"fields": ["default_contact", "default_signer"]}),
         (
@@ -136,6 +173,8 @@ class RegistrantAdmin(ImportExportModelAdmin, VisibleRegistrantsAdmin):
                 initial["import_file_name"], salt=_import_file_salt(request.user)
             )
         return initial
+
+    inlines = [ContactInline, SignerInline, SeriesInline]
 
     @admin.display(description="Fiscal year end", ordering="fiscal_year_end_month")
     def fiscal_year_end_display(self, registrant: Registrant) -> str:

@@ -6,7 +6,16 @@ was loaded before instead of adding copies."""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from registrants.models import Contact, FilerStatus, Registrant, Signer
+from registrants.models import (
+    Contact,
+    Exchange,
+    FilerStatus,
+    InvestmentCompanyType,
+    Registrant,
+    Series,
+    ShareClass,
+    Signer,
+)
 from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
 from registrants.services import person_save
 
@@ -55,6 +64,7 @@ DEMO_REGISTRANTS = [
             "fiscal_year_end_month": 12,
             "fiscal_year_end_day": 31,
             "filer_status": FilerStatus.LARGE_ACCELERATED,
+            "exchange": Exchange.NASDAQ,
         },
         "contacts": [
             {
@@ -118,7 +128,16 @@ DEMO_REGISTRANTS = [
             "fiscal_year_end_month": 10,
             "fiscal_year_end_day": 31,
             "filer_status": FilerStatus.INVESTMENT_COMPANY,
+            "investment_company_type": InvestmentCompanyType.OPEN_END,
         },
+        # Fictitious identifiers, like the fund itself.
+        "series": [
+            (
+                "S000071234",
+                "Meridian Tax-Exempt Income Fund",
+                [("C000223401", "Class A"), ("C000223402", "Institutional Class")],
+            )
+        ],
         "contacts": [
             {
                 "name": "Sofia Marquez",
@@ -142,6 +161,14 @@ def load_demo_registrants() -> None:
                     registrant=registrant, name=person_fields["name"], defaults=person_fields
                 )
                 person_save(person=person, make_default=position == 0)
+        for identifier, name, classes in entry.get("series", []):
+            series, _ = Series.objects.update_or_create(
+                identifier=identifier, defaults={"registrant": registrant, "name": name}
+            )
+            for class_identifier, class_name in classes:
+                ShareClass.objects.update_or_create(
+                    identifier=class_identifier, defaults={"series": series, "name": class_name}
+                )
 
 
 def load_demo_users() -> None:

@@ -33,6 +33,7 @@ class RegistrantForm(forms.ModelForm):
                 "Reporting",
                 Row(Column("fiscal_year_end_month"), Column("fiscal_year_end_day")),
                 "filer_status",
+                Row(Column("investment_company_type"), Column("exchange")),
                 "is_active",
             ),
             Submit("save", "Save registrant"),

@@ -1,4 +1,5 @@
-"""SEC identifiers: CIK, file number and CUSIP (formats in FORM_12B25.md §6)."""
+"""SEC identifiers: CIK, file number, CUSIP, and the series and class identifiers of an
+investment company (formats in FORM_12B25.md §1 and §6)."""
 
 import re
 
@@ -9,6 +10,9 @@ CIK_PATTERN = re.compile(r"^\d{1,10}$")
 SEC_FILE_NUMBER_PATTERN = re.compile(r"^\d{1,3}-\d{1,8}(-[A-Z0-9]{1,4})?$")
 CUSIP_PATTERN = re.compile(r"^[A-Z0-9*@#]{9}$")
 CUSIP_SPECIAL_VALUES = {"*": 36, "@": 37, "#": 38}
+# EDGAR's series and class (contract) identifiers: "S" or "C" and nine digits.
+SERIES_ID_PATTERN = re.compile(r"^S\d{9}$")
+CLASS_ID_PATTERN = re.compile(r"^C\d{9}$")
 
 
 def normalize_cik(value: str) -> str:
@@ -67,4 +71,24 @@ def validate_cusip(value: str) -> None:
         raise ValidationError(
             "This CUSIP's check digit does not match; check for a mistyped character.",
             code="cusip_check_digit",
+        )
+
+
+def normalize_series_or_class_id(value: str) -> str:
+    return value.strip().upper()
+
+
+def validate_series_id(value: str) -> None:
+    if not SERIES_ID_PATTERN.match(normalize_series_or_class_id(value)):
+        raise ValidationError(
+            "Enter the series identifier as S and nine digits, e.g. S000012345.",
+            code="invalid_series_id",
+        )
+
+
+def validate_class_id(value: str) -> None:
+    if not CLASS_ID_PATTERN.match(normalize_series_or_class_id(value)):
+        raise ValidationError(
+            "Enter the class identifier as C and nine digits, e.g. C000034567.",
+            code="invalid_class_id",
         )

@@ -13,9 +13,12 @@ from registrants.identifiers import (
     normalize_cik,
     normalize_cusip,
     normalize_sec_file_number,
+    normalize_series_or_class_id,
     validate_cik,
+    validate_class_id,
     validate_cusip,
     validate_sec_file_number,
+    validate_series_id,
 )
 
 
@@ -25,6 +28,31 @@ class FilerStatus(models.TextChoices):
     NON_ACCELERATED = "non_accelerated", "Non-accelerated filer"
     INVESTMENT_COMPANY = "investment_company", "Registered investment company (N-CEN, N-CSR)"
     ASSET_BACKED_ISSUER = "asset_backed_issuer", "Asset-backed issuer (10-D)"
+    # Rule 3b-4: files its annual report on Form 20-F, whose due date does not depend on the
+    # filer status.
+    FOREIGN_PRIVATE_ISSUER = "foreign_private_issuer", "Foreign private issuer (20-F)"
+
+
+class InvestmentCompanyType(models.TextChoices):
+    """The kinds of registered investment company, by the form that registers them; EDGAR asks
+    for it on NT-NCEN and NT-NCSR submissions."""
+
+    NONE = "", "Not a registered investment company"
+    OPEN_END = "open_end", "Open-end management company (Form N-1A)"
+    CLOSED_END = "closed_end", "Closed-end management company (Form N-2)"
+    SEPARATE_ACCOUNT = "separate_account", "Separate account (Forms N-3, N-4, N-6)"
+    UNIT_INVESTMENT_TRUST = "unit_investment_trust", "Unit investment trust (Form N-8B-2, S-6)"
+    FACE_AMOUNT = "face_amount", "Face-amount certificate company (Form N-8B-4)"
+
+
+class Exchange(models.TextChoices):
+    """The national securities exchange on which the registrant's securities are listed; its
+    late-filing rules are in filings.exchanges."""
+
+    NONE = "", "Not listed"
+    NASDAQ = "nasdaq", "Nasdaq"
+    NYSE = "nyse", "New York Stock Exchange"
+    NYSE_AMERICAN = "nyse_american", "NYSE American"
 
 
 MONTH_CHOICES = [(number, calendar.month_name[number]) for number in range(1, 13)]
@@ -111,6 +139,12 @@ class Registrant(models.Model):
     filer_status = models.CharField(
         max_length=30, choices=FilerStatus.choices, default=FilerStatus.NON_ACCELERATED
     )
+    investment_company_type = models.CharField(
+        max_length=30, choices=InvestmentCompanyType.choices, blank=True
+    )
+    exchange = models.CharField(
+        "exchange listing", max_length=20, choices=Exchange.choices, blank=True
+    )
     is_active = models.BooleanField("active", default=True)
     default_contact = models.ForeignKey(
         "Contact", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -177,6 +211,10 @@ class Registrant(models.Model):
             raise ValidationError(errors)
 
     @property
+    def is_unit_investment_trust(self) -> bool:
+        return self.investment_company_type == InvestmentCompanyType.UNIT_INVESTMENT_TRUST
+
+    @property
     def fiscal_year_end_display(self) -> str:
         return f"{calendar.month_name[self.fiscal_year_end_month]} {self.fiscal_year_end_day}"
 
@@ -202,6 +240,8 @@ REGISTRANT_EDITABLE_FIELDS = [
     "fiscal_year_end_month",
     "fiscal_year_end_day",
     "filer_status",
+    "investment_company_type",
+    "exchange",
     "is_active",
 ]
 
@@ -253,3 +293,44 @@ class Signer(models.Model):
     @property
     def is_default(self) -> bool:
         return self.registrant.default_signer_id == self.pk
+
+
+class Series(models.Model):
+    """A series of an investment company, with its EDGAR series identifier."""
+
+    registrant = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="series")
+    identifier = models.CharField(
+        "series identifier", max_length=10, unique=True, validators=[validate_series_id]
+    )
+    name = models.CharField("series name", max_length=200)
+
+    class Meta:
+        ordering = ["identifier"]
+        verbose_name_plural = "series"
+
+    def __str__(self) -> str:
+        return f"{self.identifier} {self.name}"
+
+    def clean(self) -> None:
+        self.identifier = normalize_series_or_class_id(self.identifier)
+
+
+class ShareClass(models.Model):
+    """A class (or contract) of a series, with its EDGAR class identifier."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="classes")
+    identifier = models.CharField(
+        "class identifier", max_length=10, unique=True, validators=[validate_class_id]
+    )
+    name = models.CharField("class name", max_length=200)
+
+    class Meta:
+        ordering = ["identifier"]
+        verbose_name = "class"
+        verbose_name_plural = "classes"
+
+    def __str__(self) -> str:
+        return f"{self.identifier} {self.name}"
+
+    def clean(self) -> None:
+        self.identifier = normalize_series_or_class_id(self.identifier)

@@ -13,6 +13,7 @@ def report_step(registrant_id: int | None = None, **overrides) -> dict:
         "distribution_date": "",
         "transmission_date": "",
         "transition_period_end": "",
+        "transition_decision_date": "",
         "portion_items": "",
         "amends": "",
         "action": "next",
@@ -43,6 +44,7 @@ PART_IV = {
     "significant_change": "True",
     "significant_change_explanation": ATTACHMENT,
     "restatement_expected": "False",
+    "additional_statement": "",
     "action": "next",
 }
 

@@ -1,7 +1,13 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from registrants.identifiers import validate_cik, validate_cusip, validate_sec_file_number
+from registrants.identifiers import (
+    validate_cik,
+    validate_class_id,
+    validate_cusip,
+    validate_sec_file_number,
+    validate_series_id,
+)
 
 
 @pytest.mark.parametrize("cusip", ["313586109", "82661L101", "82661l101"])
@@ -48,3 +54,27 @@ def test_ciks_of_up_to_ten_digits_are_accepted(cik):
 def test_ciks_that_are_not_up_to_ten_digits_are_rejected(cik):
     with pytest.raises(ValidationError):
         validate_cik(cik)
+
+
+@pytest.mark.parametrize("identifier", ["S000012345", "s000012345", " S000012345 "])
+def test_series_identifiers_are_s_and_nine_digits(identifier):
+    validate_series_id(identifier)
+
+
+@pytest.mark.parametrize("identifier", ["S00001234", "C000012345", "S0000123456", "SX00012345"])
+def test_other_series_identifiers_are_rejected(identifier):
+    with pytest.raises(ValidationError) as error:
+        validate_series_id(identifier)
+    assert error.value.code == "invalid_series_id"
+
+
+@pytest.mark.parametrize("identifier", ["C000034567", "c000034567"])
+def test_class_identifiers_are_c_and_nine_digits(identifier):
+    validate_class_id(identifier)
+
+
+@pytest.mark.parametrize("identifier", ["S000034567", "C00003456", ""])
+def test_other_class_identifiers_are_rejected(identifier):
+    with pytest.raises(ValidationError) as error:
+        validate_class_id(identifier)
+    assert error.value.code == "invalid_class_id"

@@ -97,7 +97,21 @@ def test_roles_exist_with_their_permissions():
         "add_notice",
         "change_notice",
         "view_secclosureday",
+        "view_series",
+        "view_shareclass",
     }
     assert compliance < admins
     assert {"add_registrant", "change_registrant", "add_signer", "delete_contact"} <= admins
+    assert {"add_series", "change_shareclass", "delete_shareclass"} <= admins
     assert "delete_registrant" not in admins
+
+
+def test_the_demo_fund_has_its_series_and_classes_and_a_listed_company(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")
+    fund = Registrant.objects.get(name="Meridian Tax-Exempt Income Fund")
+    [series] = fund.series.all()
+    assert series.identifier == "S000071234"
+    assert [c.identifier for c in series.classes.all()] == ["C000223401", "C000223402"]
+    assert Registrant.objects.get(name="Harborview Analytics, Inc.").exchange == "nasdaq"

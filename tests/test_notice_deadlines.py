@@ -114,3 +114,46 @@ def test_the_dashboard_lists_running_grace_periods_with_days_left(
     assert (row.notice, row.days_left) == (final, 10)
     monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 7, 1))
     assert compliance_client.get(reverse("home")).context["notices_in_grace"] == []
+
+
+def test_the_preview_counts_a_transition_report_from_the_later_decision(compliance_client):
+    page = compliance_client.get(
+        reverse("deadlines:preview"),
+        {
+            "form_type": "10-K",
+            "period_end": "2025-12-31",
+            "filer_status": "non_accelerated",
+            "is_transition_report": "on",
+            "transition_period_end": "2026-03-31",
+            "transition_decision_date": "2026-05-15",
+        },
+    ).content.decode()
+    assert "Thu, August 13, 2026" in page
+
+
+def test_step_one_shows_a_transition_reports_dates(compliance_client, notice):
+    notice.is_transition_report = True
+    notice.transition_period_end = date(2026, 3, 31)
+    notice.transition_decision_date = date(2026, 5, 15)
+    notice.filer_status = "non_accelerated"
+    notice.save()
+    page = compliance_client.get(step_url(notice, "report")).content.decode()
+    assert "Thu, August 13, 2026" in page
+
+
+def test_an_n_csr_without_its_sending_date_shows_the_latest_possible_due_date(
+    compliance_client, notice, monkeypatch
+):
+    monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 5, 1))
+    notice.form_type = "N-CSR"
+    notice.filer_status = "investment_company"
+    notice.save()
+    step = compliance_client.get(step_url(notice, "report")).content.decode()
+    assert "latest possible due date" in step
+    assert "Date the shareholder report was sent to shareholders, if known" in step
+    dashboard = compliance_client.get(reverse("home")).content.decode()
+    assert "latest possible" in dashboard
+    notice.transmission_date = date(2026, 5, 29)
+    notice.save()
+    step = compliance_client.get(step_url(notice, "report")).content.decode()
+    assert "latest possible due date" not in step

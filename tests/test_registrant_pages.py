@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from registrants.models import Contact, Registrant
+from registrants.models import Contact, Registrant, Series, ShareClass
 from tests.conftest import make_registrant
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +111,28 @@ def test_registrant_admin_edits_a_registrant(registrant_admin_client, lexington)
     assert response.status_code == 302
     lexington.refresh_from_db()
     assert lexington.name == "Lexington Precision Corp."
+
+
+def test_registrant_admin_records_the_fund_type_and_the_exchange(
+    registrant_admin_client, lexington
+):
+    form = {**VALID_REGISTRANT, "investment_company_type": "closed_end", "exchange": "nyse"}
+    url = reverse("registrants:edit", args=[lexington.pk])
+    assert registrant_admin_client.post(url, form).status_code == 302
+    lexington.refresh_from_db()
+    assert (lexington.investment_company_type, lexington.exchange) == ("closed_end", "nyse")
+    page = registrant_admin_client.get(lexington.get_absolute_url()).content.decode()
+    assert "Closed-end management company (Form N-2)" in page
+    assert "New York Stock Exchange" in page
+    forged = registrant_admin_client.post(url, {**form, "exchange": "moon"})
+    assert "exchange" in forged.context["form"].errors
+
+
+def test_a_registrants_page_lists_its_series_and_classes(compliance_client, lexington):
+    series = Series.objects.create(registrant=lexington, identifier="S000012345", name="Growth")
+    ShareClass.objects.create(series=series, identifier="C000034567", name="Class A")
+    page = compliance_client.get(lexington.get_absolute_url()).content.decode()
+    assert "S000012345" in page and "C000034567" in page and "Class A" in page
 
 
 def test_bad_cusip_is_reported_next_to_the_field_and_nothing_is_saved(

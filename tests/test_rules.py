@@ -52,16 +52,33 @@ def test_a_risky_word_is_fine_when_part_iv_3_is_yes(seed_notice):
     assert warnings(seed_notice) == []
 
 
-def test_an_expected_restatement_must_be_disclosed(seed_notice):
+def test_an_expected_restatement_blocks_finalizing_until_disclosed(seed_notice):
     seed_notice.restatement_expected = True
-    [warning] = warnings(seed_notice)
-    assert "neither Part III nor the Part IV(3) explanation discloses it" in warning.message
+    [blocking] = blocking_problems(seed_notice)
+    assert blocking.field == "restatement_expected"
+    assert "Part III must name it" in blocking.message
+    assert not blocking.blocks_step  # the fix may lie on another step
     seed_notice.narrative += " The registrant expects to restate its 2002 financial statements."
-    assert warnings(seed_notice) == []
+    assert blocking_problems(seed_notice) == []
+    [reminder] = warnings(seed_notice)
+    assert "Item 4.02" in reminder.message and "four business days" in reminder.message
+
+
+def test_an_expected_restatement_needs_part_iv_3_answered_yes(seed_notice):
+    seed_notice.restatement_expected = True
+    seed_notice.narrative += " The registrant expects to restate its 2002 financial statements."
+    seed_notice.significant_change = False
+    assert "restatement_expected" in [problem.field for problem in blocking_problems(seed_notice)]
+
+
+def test_a_reviewers_reason_lets_an_undisclosed_restatement_through(seed_notice):
+    seed_notice.restatement_expected = True
+    seed_notice.restatement_review_reason = "Counsel advises the amount is not yet known."
+    assert blocking_problems(seed_notice) == []
 
 
 def test_a_narrative_shorter_than_a_sentence_is_a_warning(seed_notice):
-    seed_notice.narrative = "Auditor delay."
+    seed_notice.narrative = "Lender talks."
     [warning] = warnings(seed_notice)
     assert warning.message.startswith("The narrative is shorter than a sentence")
 

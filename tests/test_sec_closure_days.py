@@ -16,10 +16,27 @@ ADD = reverse("admin:filings_secclosureday_add")
 
 def test_the_known_closure_days_are_seeded_with_their_reasons():
     seeded = dict(SecClosureDay.objects.values_list("date", "reason"))
-    assert set(seeded) == {date(2018, 12, 5), date(2020, 12, 24), date(2025, 1, 9)}
+    assert set(seeded) == {
+        date(2018, 12, 5),
+        date(2018, 12, 24),
+        date(2019, 12, 24),
+        date(2020, 12, 24),
+        date(2025, 1, 9),
+        date(2025, 12, 24),
+        date(2025, 12, 26),
+    }
     assert "George H. W. Bush" in seeded[date(2018, 12, 5)]
     assert "Executive Order 13960" in seeded[date(2020, 12, 24)]
     assert "Jimmy Carter" in seeded[date(2025, 1, 9)]
+    assert "Executive Order 13854" in seeded[date(2018, 12, 24)]
+    assert "Executive Order 13900" in seeded[date(2019, 12, 24)]
+
+
+def test_unconfirmed_closures_are_not_seeded():
+    # 2024-12-24 and Inauguration Day 2021 were not confirmed as EDGAR closures by a source.
+    assert not SecClosureDay.objects.filter(
+        date__in=[date(2024, 12, 24), date(2021, 1, 20)]
+    ).exists()
 
 
 def test_compliance_staff_read_closure_days_and_registrant_admins_keep_them():

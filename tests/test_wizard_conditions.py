@@ -22,21 +22,33 @@ def notice(compliance_client, lexington):
     return start_notice(compliance_client, lexington)
 
 
-def test_transition_report_needs_its_period_end(compliance_client, notice):
+def test_transition_report_needs_its_period_end_and_decision_date(compliance_client, notice):
     data = seed.report_step(is_transition_report="on")
     response = post_step(compliance_client, notice, "report", data)
-    assert response.context["form"].errors == {
-        "transition_period_end": ["Enter the transition period end date."]
-    }
+    errors = response.context["form"].errors
+    assert errors["transition_period_end"] == ["Enter the transition period end date."]
+    assert "Rules 13a-10 and 15d-10" in errors["transition_decision_date"][0]
     post_step(
         compliance_client,
         notice,
         "report",
-        {**data, "transition_period_end": "2003-09-30"},
+        {
+            **data,
+            "transition_period_end": "2003-09-30",
+            "transition_decision_date": "2003-11-14",
+        },
         "part-1",
     )
     notice.refresh_from_db()
     assert notice.is_transition_report and str(notice.transition_period_end) == "2003-09-30"
+    assert str(notice.transition_decision_date) == "2003-11-14"
+
+
+def test_the_decision_date_is_discarded_without_a_transition_box(compliance_client, notice):
+    data = seed.report_step(transition_decision_date="2003-11-14")
+    post_step(compliance_client, notice, "report", data, "part-1")
+    notice.refresh_from_db()
+    assert notice.transition_decision_date is None
 
 
 def test_transition_box_is_discarded_for_forms_without_one(compliance_client, notice):

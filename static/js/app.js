@@ -68,6 +68,9 @@ document.addEventListener("DOMContentLoaded", () => {
       "distribution_date",
       "transmission_date",
       "is_erisa_plan",
+      "is_transition_report",
+      "transition_period_end",
+      "transition_decision_date",
     ];
     let latest = 0;
     const refresh = () => {
@@ -82,6 +85,11 @@ document.addEventListener("DOMContentLoaded", () => {
           .filter((input) => !["radio", "checkbox"].includes(input.type) || input.checked)
           .forEach((input) => params.set(name, input.value));
       });
+      // A started notice's registrant is not on the page; its record still counts (a unit
+      // investment trust's N-CEN, for one).
+      if (preview.dataset.registrant && !params.has("registrant")) {
+        params.set("registrant", preview.dataset.registrant);
+      }
       const request = ++latest;
       fetch(`${preview.dataset.previewUrl}?${params}`, { credentials: "same-origin" })
         .then((response) => (response.ok ? response.text() : null))

@@ -45,6 +45,21 @@ class Command(OneLineErrorCommand):
             action="store_true",
             help="Form 11-K of an ERISA plan filing under Rule 15d-21 (180 days)",
         )
+        parser.add_argument(
+            "--transition",
+            action="store_true",
+            help="a transition report: --period-end is the end of the transition period",
+        )
+        parser.add_argument(
+            "--decision-date",
+            help="with --transition: the date of the decision to change the fiscal year; the "
+            "report counts from it when it is later (Rules 13a-10 and 15d-10)",
+        )
+        parser.add_argument(
+            "--unit-investment-trust",
+            action="store_true",
+            help="Form N-CEN of a unit investment trust: 75 days after the calendar year end",
+        )
 
     def handle(self, *args, **options) -> None:
         if not options["form"]:
@@ -66,6 +81,9 @@ class Command(OneLineErrorCommand):
                 distribution_date=_parse_date(options["distribution_date"], "--distribution-date"),
                 transmission_date=_parse_date(options["transmission_date"], "--transmission-date"),
                 erisa=options["erisa"],
+                transition=options["transition"],
+                decision_date=_parse_date(options["decision_date"], "--decision-date"),
+                unit_investment_trust=options["unit_investment_trust"],
             )
         except DeadlineInputError as error:
             raise CommandError(str(error)) from None

@@ -1,10 +1,17 @@
 """Notices finalized before a document format existed (the EDGAR documents, the exhibits'
-documents) get those documents stored, once, here; pages only ever read what is stored."""
+documents) get those documents stored, once, here; pages only ever read what is stored.
+
+The renderers need the real models, so this runs after every migration of its time, when the
+real models match the schema. A database without final notices (every new one) skips it. An
+older database with final notices that is migrated past a later migration adding a column must
+first be migrated to this one with the code of its time."""
 
 from django.db import migrations
 
 
 def store_missing_documents(apps, schema_editor):
+    if not apps.get_model("filings", "Notice").objects.filter(status="final").exists():
+        return
     # The renderers work on the real models, not on historical ones: the service is imported
     # here, when the migration runs. A final notice no longer changes, so what it renders now
     # is what finalizing would have stored.
@@ -17,7 +24,8 @@ def store_missing_documents(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("filings", "0011_documents_by_format"),
+        ("filings", "0015_history"),
+        ("registrants", "0005_assignments_and_history"),
     ]
 
     operations = [
