@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from filings import deadline_views, views
+from filings import deadline_views, wizard_views
 from filings.demo import LEXINGTON_NOTICE, LEXINGTON_SIGNER
 from filings.models import Notice, NoticeSigner
 from filings.services import notice_finalize
@@ -75,7 +75,7 @@ def test_step_one_of_a_started_notice_shows_its_dates(compliance_client, notice)
 def test_the_review_shows_the_dates_and_warns_when_time_runs_out(
     compliance_client, notice, monkeypatch, now, expected
 ):
-    monkeypatch.setattr(views, "_now", lambda: now)
+    monkeypatch.setattr(wizard_views, "_now", lambda: now)
     response = compliance_client.get(step_url(notice, "review"))
     page = response.content.decode()
     assert "Tue, June 30, 2026" in page

@@ -1,3 +1,6 @@
+"""The notice wizard's pages: the list of notices, starting a notice, each step, the review
+and what is done from it (finalizing, the reviewer's reason, confirming copied text)."""
+
 from datetime import date, datetime
 
 from django.contrib import messages
@@ -7,22 +10,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
 from django.db.models import FileField, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
+from filings.access import get_notice_for_user
 from filings.deadlines import (
     EASTERN,
     deemed_filing_date,
     is_after_cutoff_on_deadline_day,
     is_past_notice_deadline,
 )
-from filings.document import long_date, notice_document, notice_exhibits
-from filings.edgar_summary import edgar_filing_summary
-from filings.formats import FORMATS, notice_files
+from filings.document import long_date, notice_document
+from filings.formats import notice_files
 from filings.forms import NoticeFilterForm, NoticeStartForm, RestatementReviewForm
 from filings.middleware import keeps_typed_input_through_login
 from filings.models import Notice
@@ -72,16 +75,6 @@ from registrants.models import Registrant
 NOTICES_PER_PAGE = 25
 # The hidden field of a step page with the version of the answers it was loaded with.
 VERSION_FIELD = "answers_version"
-
-
-def _get_notice(request: HttpRequest, notice_id: int, *, change: bool) -> Notice:
-    """The notice, if the user's role may see it (or change it) and the user may see its
-    registrant (registrants.access); a notice of another registrant is a 404."""
-    permission = "filings.change_notice" if change else "filings.view_notice"
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-    notices = Notice.objects.visible_to(request.user).select_related("registrant")
-    return get_object_or_404(notices, pk=notice_id)
 
 
 def step_url(notice: Notice, step: Step, *, return_to_review: bool = False) -> str:
@@ -208,7 +201,7 @@ def notice_new(request: HttpRequest) -> HttpResponse:
 def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
     """A final notice: its page (template filings/notice_detail.html; context: the document,
     its stored files with their SHA-256). A draft: the first step that is not complete."""
-    notice = _get_notice(request, notice_id, change=False)
+    notice = get_notice_for_user(request, notice_id, change=False)
     if notice.is_final:
         document = notice_document(notice)
         deadlines = deadlines_of_notice(notice)
@@ -245,7 +238,7 @@ def _input_kept_through_login(request: HttpRequest):
 def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse:
     """One wizard step (template filings/step.html), or the review (filings/review.html).
     Every valid submit saves; an invalid one keeps what was typed as pending input."""
-    notice = _get_notice(request, notice_id, change=True)
+    notice = get_notice_for_user(request, notice_id, change=True)
     step = STEPS_BY_SLUG.get(slug)
     if step is None:
         raise Http404("No such step")
@@ -509,45 +502,11 @@ def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
     )
 
 
-def notice_document_download(
-    request: HttpRequest, notice_id: int, kind: str, exhibit: str = ""
-) -> HttpResponse:
-    """A document of the notice in one of the formats of filings.formats (the notice's own
-    with no `exhibit`, an exhibit's with its key): a final notice's stored bytes, or a draft's
-    rendered now (named and marked as a draft)."""
-    notice = _get_notice(request, notice_id, change=False)
-    document_format = FORMATS.get(kind)
-    if document_format is None:
-        raise Http404("No such document format")
-    if notice.is_final:
-        stored = get_object_or_404(notice.documents, kind=kind, exhibit=exhibit)
-        content, filename = bytes(stored.content), stored.filename
-    else:
-        exhibits = {item.key: item for item in notice_exhibits(notice, list(notice.signers.all()))}
-        subject = exhibits.get(exhibit)
-        if (exhibit and subject is None) or not document_format.applies_to(subject):
-            raise Http404("The notice has no such document")
-        try:
-            content = document_format.content(notice, subject)
-        except FileNotFoundError:
-            raise Http404("The uploaded file is missing") from None
-        filename = document_format.filename(notice, subject)
-    response = HttpResponse(content, content_type=document_format.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def notice_edgar_summary(request: HttpRequest, notice_id: int) -> HttpResponse:
-    """Template filings/edgar_summary.html; context: edgar_filing_summary()."""
-    notice = _get_notice(request, notice_id, change=False)
-    return render(request, "filings/edgar_summary.html", edgar_filing_summary(notice))
-
-
 @require_POST
 def notice_restatement_review(request: HttpRequest, notice_id: int) -> HttpResponse:
     """A reviewer records why the notice may be finished although it does not disclose the
     expected restatement (the review page's form)."""
-    notice = _get_notice(request, notice_id, change=True)
+    notice = get_notice_for_user(request, notice_id, change=True)
     form = RestatementReviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Give the reason before recording it.")
@@ -565,7 +524,7 @@ def notice_restatement_review(request: HttpRequest, notice_id: int) -> HttpRespo
 @require_POST
 def notice_confirm_copied_text_view(request: HttpRequest, notice_id: int) -> HttpResponse:
     """The user confirms that the text copied from an earlier notice still holds."""
-    notice = _get_notice(request, notice_id, change=True)
+    notice = get_notice_for_user(request, notice_id, change=True)
     try:
         notice_confirm_copied_text(notice=notice, user=request.user)
     except NoticeIsFinal:
@@ -575,7 +534,7 @@ def notice_confirm_copied_text_view(request: HttpRequest, notice_id: int) -> Htt
 
 @require_POST
 def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
-    notice = _get_notice(request, notice_id, change=True)
+    notice = get_notice_for_user(request, notice_id, change=True)
     if not notice.is_final and first_incomplete_step(notice, request.user) != REVIEW:
         messages.error(request, "Save every step of the notice before finalizing it.")
         return redirect(step_url(notice, first_incomplete_step(notice, request.user)))
