@@ -1,11 +1,14 @@
-"""Reads: the deadlines with the SEC closure days from the database, and the version of a
-notice's answers that a page posts back."""
+"""Reads: the deadlines with the SEC closure days from the database, the dashboard's and the
+notice list's notices, a notice's history and exchange steps, and the version of a notice's
+answers that a page posts back."""
 
 import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+
+from django.db.models import Q, QuerySet
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
@@ -200,3 +203,24 @@ def notice_history(notice: Notice) -> list[HistoryEntry]:
             f"Signer {record.name}" if record.instance_type is NoticeSigner else ""
         ),
     )
+
+
+def notices_for_list(
+    *, user, q: str = "", registrant=None, form_type: str = "", status: str = ""
+) -> QuerySet[Notice]:
+    """The notices `user` may see, searched (registrant name, name on the notice, narrative)
+    and filtered as the notice list asks, most recently changed first."""
+    notices = Notice.objects.visible_to(user).select_related("registrant")
+    if q:
+        notices = notices.filter(
+            Q(registrant__name__icontains=q)
+            | Q(registrant_name__icontains=q)
+            | Q(narrative__icontains=q)
+        )
+    if registrant:
+        notices = notices.filter(registrant=registrant)
+    if form_type:
+        notices = notices.filter(form_type=form_type)
+    if status:
+        notices = notices.filter(status=status)
+    return notices.order_by("-updated_at", "-pk")

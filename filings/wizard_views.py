@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
-from django.db.models import FileField, Q
+from django.db.models import FileField
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -35,6 +35,7 @@ from filings.selectors import (
     exchange_steps_of_notice,
     notice_answers_version,
     notice_history,
+    notices_for_list,
     pending_uploads,
     sec_closure_days,
 )
@@ -101,28 +102,14 @@ def _progress(notice: Notice | None, current: Step, user) -> list[dict]:
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_list(request: HttpRequest) -> HttpResponse:
     """Template filings/notice_list.html; context: page of notices, the filter form."""
-    notices = Notice.objects.visible_to(request.user).select_related("registrant")
     form = NoticeFilterForm(request.GET)
     form.fields["registrant"].queryset = form.fields["registrant"].queryset.filter(
         pk__in=Registrant.objects.visible_to(request.user).values("pk")
     )
     # A filter that does not parse is ignored, not an error.
     filters = form.cleaned_data if form.is_valid() else {}
-    if query := filters.get("q"):
-        notices = notices.filter(
-            Q(registrant__name__icontains=query)
-            | Q(registrant_name__icontains=query)
-            | Q(narrative__icontains=query)
-        )
-    if registrant := filters.get("registrant"):
-        notices = notices.filter(registrant=registrant)
-    if form_type := filters.get("form_type"):
-        notices = notices.filter(form_type=form_type)
-    if status := filters.get("status"):
-        notices = notices.filter(status=status)
-    page = Paginator(notices.order_by("-updated_at", "-pk"), NOTICES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    notices = notices_for_list(user=request.user, **filters)
+    page = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(
