@@ -144,8 +144,9 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
 
     optional: tuple[str, ...] = ()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user  # who fills the page in; choices of other registrants depend on it
         for name, form_field in self.fields.items():
             form_field.required = False
             if name in self.optional:
@@ -200,6 +201,14 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
         return {
             name: self.cleaned_data[name] for name in self.notice_fields() if name in self.fields
         }
+
+    def file_keys(self) -> list[str]:
+        """The names under which the page posts files."""
+        return [
+            self.add_prefix(name)
+            for name, form_field in self.fields.items()
+            if isinstance(form_field, forms.FileField)
+        ]
 
     def kept_input(self) -> dict[str, list[str]]:
         """The submitted values of this form's own fields, to keep when they do not validate."""
@@ -275,6 +284,7 @@ class ReportForm(StepForm):
                 # page: its series are chosen on the next visit to this step, and the review
                 # asks for them until then.
                 del self.fields["series_identifiers"]
+                self.helper.layout = self.layout()
         amendable = Notice.objects.filter(registrant=self.registrant)
         if self.instance.pk:
             amendable = amendable.exclude(pk=self.instance.pk)
@@ -393,7 +403,11 @@ class PartIForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        others = Registrant.objects.filter(is_active=True, cik__isnull=False).exclude(
+        # Only registrants the user may see are offered (registrants.access).
+        visible = (
+            Registrant.objects.visible_to(self.user) if self.user else Registrant.objects.none()
+        )
+        others = visible.filter(is_active=True, cik__isnull=False).exclude(
             pk=self.instance.registrant_id
         )
         self.fields["co_registrant_ciks"].choices = [
@@ -593,6 +607,16 @@ class BaseSignerFormSet(forms.BaseInlineFormSet):
 
     def clean(self):
         super().clean()
+        # The id field accepts any signer; a row must be one of this notice's own.
+        own = set(self.get_queryset().values_list("pk", flat=True))
+        for form in self.forms:
+            signer = form.cleaned_data.get("id") if hasattr(form, "cleaned_data") else None
+            if signer is not None and signer.pk not in own:
+                raise forms.ValidationError(
+                    "A signer on this page is no longer on the notice. Discard your unsaved "
+                    "changes to see the signers as saved.",
+                    code="other_signer",
+                )
         if any(self.errors):
             return
         # Blank extra rows have empty cleaned_data; removed rows are marked DELETE.
@@ -620,8 +644,8 @@ SignerFormSet = forms.inlineformset_factory(
 class SignatureStepForm:
     """The signature step: the signature block and the signers, validated together."""
 
-    def __init__(self, data=None, files=None, *, instance: Notice):
-        self.form = SignatureForm(data, files, instance=instance)
+    def __init__(self, data=None, files=None, *, instance: Notice, user=None):
+        self.form = SignatureForm(data, files, instance=instance, user=user)
         self.formset = SignerFormSet(data, files, instance=instance, prefix="signers")
         self.instance = instance
         self.is_bound = self.form.is_bound
@@ -635,6 +659,11 @@ class SignatureStepForm:
 
     def answers(self) -> dict:
         return self.form.answers()
+
+    def file_keys(self) -> list[str]:
+        return [
+            signer_form.add_prefix("evidence_of_authority") for signer_form in self.formset.forms
+        ]
 
     def signer_rows(self) -> list[dict]:
         """Each signer's row as cleaned, blank extra rows left out: `id` is the saved signer

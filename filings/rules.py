@@ -315,6 +315,16 @@ def _narrative(notice: Notice) -> list[Problem]:
     return problems
 
 
+# The answers a reviewer's reason for an undisclosed restatement is given about: when any of
+# them changes, the reason no longer holds.
+RESTATEMENT_DISCLOSURE_FIELDS = [
+    "narrative",
+    "significant_change",
+    "significant_change_explanation",
+    "restatement_expected",
+]
+
+
 def _restatement(notice: Notice) -> list[Problem]:
     """Warning 1, from the SEC's 2021 and 2023 enforcement sweeps against notices silent about
     a restatement announced days later: an expected restatement blocks finalizing until Part

@@ -1,6 +1,7 @@
 """Writes to notices: starting one, saving a wizard step, keeping input that did not validate,
 finalizing one and storing its documents."""
 
+import copy
 import hashlib
 
 from django.contrib.auth.models import User
@@ -19,7 +20,13 @@ from filings.models import (
     NoticeStatus,
     PendingUpload,
 )
-from filings.rules import PART_III_FIELDS, PART_IV_FIELDS, blocking_problems
+from filings.rules import (
+    PART_III_FIELDS,
+    PART_IV_FIELDS,
+    RESTATEMENT_DISCLOSURE_FIELDS,
+    blocking_problems,
+    notice_problems,
+)
 from filings.selectors import SIGNERS, notice_answers_version
 from registrants.models import Registrant
 
@@ -119,6 +126,7 @@ def notice_save_step(
     answers: dict,
     signer_rows: list[dict] | None = None,
     seen_version: str | None = None,
+    version_fields: list[str] | None = None,
     user: User,
 ) -> Notice:
     """Save one step's cleaned answers (and, for the signature step, its signers' rows), mark
@@ -130,11 +138,26 @@ def notice_save_step(
     stored = Notice.objects.select_for_update().get(pk=notice.pk)
     if stored.is_final:
         raise NoticeIsFinal
-    fields = [*answers, *([SIGNERS] if signer_rows is not None else [])]
-    if seen_version is not None and seen_version != notice_answers_version(stored, fields):
+    if version_fields is None:
+        version_fields = [*answers, *([SIGNERS] if signer_rows is not None else [])]
+    if seen_version is not None and seen_version != notice_answers_version(stored, version_fields):
         raise NoticeChangedMeanwhile(stored)
     uploads_before = _upload_names(notice_id=stored.pk)
+    disclosure_before = [getattr(stored, name) for name in RESTATEMENT_DISCLOSURE_FIELDS]
     _apply(stored, answers)
+    review_fields = []
+    if stored.restatement_review_reason and disclosure_before != [
+        getattr(stored, name) for name in RESTATEMENT_DISCLOSURE_FIELDS
+    ]:
+        # The reviewer's reason was given for the answers as they were: it goes with them.
+        stored.restatement_review_reason = ""
+        stored.restatement_reviewed_by = None
+        stored.restatement_reviewed_at = None
+        review_fields = [
+            "restatement_review_reason",
+            "restatement_reviewed_by",
+            "restatement_reviewed_at",
+        ]
     stored.saved_steps = list(dict.fromkeys([*stored.saved_steps, step_slug]))
     # Only the saving user's unsaved input of this step goes; a colleague's stays theirs.
     stored.pending_input = _pending_input_replace(
@@ -146,7 +169,14 @@ def notice_save_step(
     )
     stored.updated_by = user
     stored.save(
-        update_fields=[*answers, "saved_steps", "pending_input", "updated_by", "updated_at"]
+        update_fields=[
+            *answers,
+            *review_fields,
+            "saved_steps",
+            "pending_input",
+            "updated_by",
+            "updated_at",
+        ]
     )
     if signer_rows is not None:
         _signers_save(notice=stored, signer_rows=signer_rows)
@@ -229,6 +259,29 @@ def notice_keep_pending(*, notice: Notice, step_slug: str, kept: dict, user: Use
         )
 
 
+def notice_discard_pending(*, notice: Notice, step_slug: str, user: User) -> None:
+    """Forget what `user` typed on a step and did not save, and the files kept with it: the
+    step shows the notice as saved again."""
+    with transaction.atomic():
+        stored = (
+            Notice.objects.select_for_update().only("status", "pending_input").get(pk=notice.pk)
+        )
+        if stored.is_final:
+            raise NoticeIsFinal
+        Notice.objects.filter(pk=notice.pk).update(
+            pending_input=_pending_input_replace(
+                stored.pending_input,
+                user=user,
+                user_pending={
+                    slug: kept
+                    for slug, kept in stored.pending_input_of(user).items()
+                    if slug != step_slug
+                },
+            )
+        )
+    notice_drop_pending_uploads(notice=notice, step_slug=step_slug, user=user)
+
+
 def notice_keep_uploads(*, notice: Notice, step_slug: str, uploads: dict, user: User) -> None:
     """Keep the files chosen on a step that did not validate for another reason (each a valid
     PDF; `uploads` by form field name), for the user who chose them, until the step is saved.
@@ -286,6 +339,13 @@ def notice_record_restatement_review(*, notice: Notice, reason: str, user: User)
     disclose the expected restatement, with who recorded it and when: it lifts the block of
     filings.rules._restatement."""
     stored = _locked_draft(notice)
+    without_reason = copy.copy(stored)
+    without_reason.restatement_review_reason = ""
+    if not any(
+        problem.blocking and problem.field == "restatement_expected"
+        for problem in notice_problems(without_reason)
+    ):
+        raise NoticeNotReady("Nothing waits for a reviewer's reason on this notice.")
     stored.restatement_review_reason = reason
     stored.restatement_reviewed_by = stored.updated_by = user
     stored.restatement_reviewed_at = timezone.now()

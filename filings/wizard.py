@@ -47,10 +47,10 @@ class Step:
             return []
         return [*self.form_class.notice_fields(), *self.extra_fields]
 
-    def bind(self, notice: Notice, data=None, files=None):
-        """The step's form for the notice. It works on a copy, so that input that does not
-        validate never reaches the notice the page shows."""
-        return self.form_class(data, files, instance=copy.copy(notice))
+    def bind(self, notice: Notice, data=None, files=None, *, user=None):
+        """The step's form for the notice, as `user` sees it. It works on a copy, so that input
+        that does not validate never reaches the notice the page shows."""
+        return self.form_class(data, files, instance=copy.copy(notice), user=user)
 
 
 STEPS = [

@@ -45,6 +45,7 @@ from filings.services import (
     NoticeNotReady,
     notice_confirm_copied_text,
     notice_create,
+    notice_discard_pending,
     notice_drop_pending_uploads,
     notice_finalize,
     notice_keep_pending,
@@ -249,10 +250,14 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
             return redirect("filings:resume", notice.pk)
     data = _input_kept_through_login(request) or pending_data(notice, step, request.user)
     if data:
-        form = step.bind(notice, data, _kept_files(request, notice, step, MultiValueDict()))
+        files = _kept_files(request, notice, step, MultiValueDict())
+        form = step.bind(notice, data, files, user=request.user)
+        # Typed against the answers of that time: a save checks that they are still those.
+        loaded_version = data.get(VERSION_FIELD)
     else:
-        form = step.bind(notice)
-    return _step_page(request, notice, step, form, return_to_review)
+        form = step.bind(notice, user=request.user)
+        loaded_version = None
+    return _step_page(request, notice, step, form, return_to_review, version=loaded_version)
 
 
 def _kept_files(request, notice: Notice, step: Step, chosen: MultiValueDict) -> MultiValueDict:
@@ -267,9 +272,17 @@ def _kept_files(request, notice: Notice, step: Step, chosen: MultiValueDict) -> 
     return files
 
 
-def _valid_pdfs(files: MultiValueDict) -> dict:
+def _with_version(kept: dict, version: str | None) -> dict:
+    """What was typed, with the version of the answers the page was loaded with."""
+    return {**kept, VERSION_FIELD: [version]} if version else kept
+
+
+def _valid_pdfs(files: MultiValueDict, keys: list[str]) -> dict:
+    """The valid PDFs among the files posted under the form's own file fields."""
     uploads = {}
     for key, upload in files.items():
+        if key not in keys:
+            continue
         try:
             validate_pdf_upload(upload)
         except ValidationError:
@@ -283,7 +296,16 @@ def _submit_step(
 ) -> HttpResponse:
     """Save a step, or keep what was typed when it does not validate (see notice_step)."""
     action = request.POST.get("action", "next")
-    form = step.bind(notice, request.POST, _kept_files(request, notice, step, request.FILES))
+    if action == "discard":
+        notice_discard_pending(notice=notice, step_slug=step.slug, user=request.user)
+        messages.info(request, "Your unsaved changes to this page are discarded.")
+        return redirect(request.get_full_path())
+    form = step.bind(
+        notice,
+        request.POST,
+        _kept_files(request, notice, step, request.FILES),
+        user=request.user,
+    )
     back_to = previous_step(step) if action == "back" else None
     if form.is_valid():
         try:
@@ -293,6 +315,7 @@ def _submit_step(
                 answers=form.answers(),
                 signer_rows=form.signer_rows() if hasattr(form, "signer_rows") else None,
                 seen_version=request.POST.get(VERSION_FIELD),
+                version_fields=step.fields,
                 user=request.user,
             )
         except NoticeChangedMeanwhile as changed:
@@ -304,11 +327,18 @@ def _submit_step(
         if back_to is not None:
             return redirect(step_url(notice, back_to))
         return redirect(step_url(notice, REVIEW if return_to_review else next_step(step)))
+    loaded_version = request.POST.get(VERSION_FIELD)
     notice_keep_pending(
-        notice=notice, step_slug=step.slug, kept=form.kept_input(), user=request.user
+        notice=notice,
+        step_slug=step.slug,
+        kept=_with_version(form.kept_input(), loaded_version),
+        user=request.user,
     )
     notice_keep_uploads(
-        notice=notice, step_slug=step.slug, uploads=_valid_pdfs(request.FILES), user=request.user
+        notice=notice,
+        step_slug=step.slug,
+        uploads=_valid_pdfs(request.FILES, form.file_keys()),
+        user=request.user,
     )
     if action in {"exit", "back"}:
         messages.warning(
@@ -317,7 +347,14 @@ def _submit_step(
             "is kept and shown when you return to it.",
         )
         return redirect(step_url(notice, back_to) if back_to else reverse("filings:list"))
-    return _step_page(request, Notice.objects.get(pk=notice.pk), step, form, return_to_review)
+    return _step_page(
+        request,
+        Notice.objects.get(pk=notice.pk),
+        step,
+        form,
+        return_to_review,
+        version=loaded_version,
+    )
 
 
 def _changed_meanwhile(request, saved: Notice, step: Step, form, return_to_review) -> HttpResponse:
@@ -328,11 +365,15 @@ def _changed_meanwhile(request, saved: Notice, step: Step, form, return_to_revie
         "saved_by": saved.updated_by,
         "saved_at": saved.updated_at,
     }
+    # The user has now seen the answers as saved: what they typed is kept against those.
     notice_keep_pending(
-        notice=saved, step_slug=step.slug, kept=form.kept_input(), user=request.user
+        notice=saved,
+        step_slug=step.slug,
+        kept=_with_version(form.kept_input(), notice_answers_version(saved, step.fields)),
+        user=request.user,
     )
     notice = Notice.objects.get(pk=saved.pk)
-    typed = step.bind(notice, as_query_dict(form.kept_input()))
+    typed = step.bind(notice, as_query_dict(form.kept_input()), user=request.user)
     typed.is_valid()
     return _step_page(request, notice, step, typed, return_to_review, changes)
 
@@ -384,7 +425,11 @@ def _answer_text(model_field, value) -> str:
     return str(value)
 
 
-def _step_page(request, notice, step, form, return_to_review, changes=None) -> HttpResponse:
+def _step_page(
+    request, notice, step, form, return_to_review, changes=None, version=None
+) -> HttpResponse:
+    """The step's page. `version` is the version of the answers the user's input was typed
+    against, when it is shown again; otherwise the answers as saved now."""
     error_summary = form.error_entries() if form.is_bound else []
     if changes:
         error_summary = [
@@ -408,7 +453,8 @@ def _step_page(request, notice, step, form, return_to_review, changes=None) -> H
             "return_to_review": return_to_review,
             "error_summary": error_summary,
             "version_field": VERSION_FIELD,
-            "version": notice_answers_version(notice, step.fields),
+            "version": version or notice_answers_version(notice, step.fields),
+            "shows_unsaved_input": form.is_bound,
             "changes": changes,
             "kept_uploads": pending_uploads(notice=notice, step_slug=step.slug, user=request.user),
             **(step.panel_context(notice) if step.panel_context else {}),
@@ -505,6 +551,8 @@ def notice_restatement_review(request: HttpRequest, notice_id: int) -> HttpRespo
             messages.success(request, "The reviewer's reason is recorded.")
         except NoticeIsFinal:
             messages.error(request, "This notice is final and no longer changes.")
+        except NoticeNotReady as reason:
+            messages.error(request, str(reason))
     return redirect(step_url(notice, REVIEW))
 
 
