@@ -202,6 +202,10 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
             name: self.cleaned_data[name] for name in self.notice_fields() if name in self.fields
         }
 
+    def signer_rows(self) -> list[dict] | None:
+        """The signers' rows of the page; None on a page without signers."""
+        return None
+
     def file_keys(self) -> list[str]:
         """The names under which the page posts files."""
         return [

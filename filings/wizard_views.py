@@ -313,7 +313,7 @@ def _submit_step(
                 notice=notice,
                 step_slug=step.slug,
                 answers=form.answers(),
-                signer_rows=form.signer_rows() if hasattr(form, "signer_rows") else None,
+                signer_rows=form.signer_rows(),
                 seen_version=request.POST.get(VERSION_FIELD),
                 version_fields=step.fields,
                 user=request.user,
@@ -397,10 +397,10 @@ def changed_answers(step: Step, saved: Notice, form) -> list[dict]:
                     "typed": typed_text,
                 }
             )
-    if hasattr(form, "signer_rows"):
+    if (signer_rows := form.signer_rows()) is not None:
         saved_signers = [f"{signer.name}, {signer.title}" for signer in saved.signers.all()]
         typed_signers = [
-            f"{row['name']}, {row['title']}" for row in form.signer_rows() if not row.get("DELETE")
+            f"{row['name']}, {row['title']}" for row in signer_rows if not row.get("DELETE")
         ]
         if saved_signers != typed_signers:
             rows.append(
