@@ -5,8 +5,8 @@ import datetime
 
 from django.contrib.auth.models import User
 
+from filings.lifecycle import notice_approve, notice_submit
 from filings.models import Notice, NoticeSigner
-from filings.services import notice_finalize
 from filings.wizard import STEPS
 from registrants.models import Registrant
 
@@ -63,9 +63,10 @@ LEXINGTON_SIGNER = {
 }
 
 
-def load_demo_notices(*, finalized_by: User) -> None:
-    """The Lexington notice, finalized, with its stored PDFs and EDGAR documents. A final one
-    from an earlier load is left as it is (the migrations stored any document it lacked)."""
+def load_demo_notices(*, prepared_by: User, approved_by: User) -> None:
+    """The Lexington notice, submitted for review by `prepared_by` and approved by
+    `approved_by`, with its stored PDFs and EDGAR documents. A final one from an earlier load
+    is left as it is (the migrations stored any document it lacked)."""
     registrant = Registrant.objects.get(name=LEXINGTON_NAME)
     notice = Notice.objects.filter(
         registrant=registrant,
@@ -79,8 +80,10 @@ def load_demo_notices(*, finalized_by: User) -> None:
         notice = Notice(registrant=registrant)
     for field, value in LEXINGTON_NOTICE.items():
         setattr(notice, field, value)
+    notice.updated_by = prepared_by
     notice.save()
     NoticeSigner.objects.update_or_create(
         notice=notice, name=LEXINGTON_SIGNER["name"], defaults=LEXINGTON_SIGNER
     )
-    notice_finalize(notice=notice, user=finalized_by)
+    notice_submit(notice=notice, user=prepared_by)
+    notice_approve(notice=notice, user=approved_by)

@@ -776,3 +776,32 @@ class RestatementReviewForm(forms.Form):
 
     def clean_reason(self):
         return self.cleaned_data["reason"].replace("\x00", "")
+
+
+class MoveForm(forms.Form):
+    """A move along the lifecycle (filings.lifecycle): the comment recorded with it, the step a
+    notice sent back to draft must change, and the version of the notice the page showed."""
+
+    comment = forms.CharField(
+        label="Comment (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}),
+    )
+    step = forms.ChoiceField(
+        label="The step to change",
+        required=False,
+        choices=[("", "The notice as a whole")],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, steps=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = [
+            ("", "The notice as a whole"),
+            *((step.slug, step.title) for step in steps),
+        ]
+
+    def clean_comment(self):
+        return self.cleaned_data["comment"].replace("\x00", "")

@@ -12,12 +12,31 @@ from registrants.models import FilerStatus, Registrant, area_code_validator, pho
 
 
 class NoticeStatus(models.TextChoices):
+    """The lifecycle of a notice, in order (filings.lifecycle moves a notice along it). From
+    APPROVED on, the notice is final: its content and stored documents never change, and only
+    its status moves on; a correction is filed as an amendment."""
+
     DRAFT = "draft", "Draft"
-    FINAL = "final", "Final"
+    IN_REVIEW = "in_review", "In review"
+    APPROVED = "approved", "Approved"
+    SIGNED = "signed", "Signed"
+    FILED = "filed", "Filed"
 
 
-class NoticeIsFinal(Exception):
+STATUS_ORDER = list(NoticeStatus.values)
+FINAL_STATUSES = (NoticeStatus.APPROVED, NoticeStatus.SIGNED, NoticeStatus.FILED)
+
+
+class NoticeNotEditable(Exception):
+    """The notice's content cannot be changed now."""
+
+
+class NoticeIsFinal(NoticeNotEditable):
     """A final notice no longer changes."""
+
+
+class NoticeInReview(NoticeNotEditable):
+    """A notice in review is not edited: a reviewer approves it or sends it back to draft."""
 
 
 def _forget_user_on_drafts(collector, field, sub_objs, using) -> None:
@@ -25,13 +44,13 @@ def _forget_user_on_drafts(collector, field, sub_objs, using) -> None:
     clears the link on drafts only. A final notice's row is left as it is, so it keeps the
     user's id (the column has no database constraint for this reason) and the name copied
     beside it."""
-    collector.add_field_update(field, None, sub_objs.exclude(status=NoticeStatus.FINAL))
+    collector.add_field_update(field, None, sub_objs.exclude(status__in=FINAL_STATUSES))
 
 
 def _protect_final_notices(collector, field, sub_objs, using) -> None:
     """on_delete for the notice an amendment amends: refused while a final notice names it,
     cleared on drafts."""
-    finals = sub_objs.filter(status=NoticeStatus.FINAL)
+    finals = sub_objs.filter(status__in=FINAL_STATUSES)
     if finals:
         raise models.ProtectedError(
             "A final notice amends this notice, and a final notice no longer changes.",
@@ -67,8 +86,11 @@ class NoticeQuerySet(models.QuerySet):
         """The notices of the registrants `user` may see (Registrant.objects.visible_to)."""
         return self.filter(registrant__in=Registrant.objects.visible_to(user))
 
+    def final(self) -> "NoticeQuerySet":
+        return self.filter(status__in=FINAL_STATUSES)
+
     def _refuse_final(self) -> None:
-        if self.filter(status=NoticeStatus.FINAL).exists():
+        if self.final().exists():
             raise NoticeIsFinal
 
 
@@ -251,6 +273,16 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        # One permission for each move along the lifecycle (filings.lifecycle).
+        permissions = [
+            ("submit_notice", "Can submit a notice for review"),
+            ("return_notice", "Can send a notice in review back to draft"),
+            ("approve_notice", "Can approve a notice"),
+            ("sign_notice", "Can sign a notice electronically"),
+            ("upload_authentication", "Can upload a manually signed authentication document"),
+            ("record_filing", "Can record the EDGAR filing of a notice"),
+            ("record_report", "Can record the filing of the late report"),
+        ]
 
     def __str__(self) -> str:
         period = self.period_end.isoformat() if self.period_end else "no period yet"
@@ -260,13 +292,17 @@ class Notice(models.Model):
 
     def save(self, *args, update_fields=None, **kwargs) -> None:
         """Save, unless the stored row is final: a final notice never changes, whatever the
-        path (a stale form, the admin, a script). The save that finalizes a draft is allowed,
-        since the stored row is still a draft then."""
-        if (
-            not self._state.adding
-            and Notice.objects.filter(pk=self.pk, status=NoticeStatus.FINAL).exists()
-        ):
-            raise NoticeIsFinal
+        path (a stale form, the admin, a script). The save that approves a draft is allowed,
+        since the stored row is not final then; after it, only the status may move, and only
+        on along the lifecycle (a save with update_fields=["status"])."""
+        if not self._state.adding:
+            stored = Notice.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored in FINAL_STATUSES and not (
+                update_fields is not None
+                and set(update_fields) == {"status"}
+                and STATUS_ORDER.index(self.status) > STATUS_ORDER.index(stored)
+            ):
+                raise NoticeIsFinal
         copied = [link for link in USER_LINKS if self._copy_user_name(link)]
         if update_fields is not None:
             update_fields = [
@@ -287,7 +323,7 @@ class Notice(models.Model):
         return True
 
     def delete(self, *args, **kwargs):
-        if Notice.objects.filter(pk=self.pk, status=NoticeStatus.FINAL).exists():
+        if Notice.objects.filter(pk=self.pk).final().exists():
             raise NoticeIsFinal
         return super().delete(*args, **kwargs)
 
@@ -298,8 +334,13 @@ class Notice(models.Model):
         return self.pending_input.get(str(user.pk), {})
 
     @property
+    def is_editable(self) -> bool:
+        return self.status == NoticeStatus.DRAFT
+
+    @property
     def is_final(self) -> bool:
-        return self.status == NoticeStatus.FINAL
+        """Approved or later: the content and the stored documents no longer change."""
+        return self.status in FINAL_STATUSES
 
     @property
     def edgar_submission_type(self) -> str:
@@ -314,6 +355,72 @@ class Notice(models.Model):
 
 
 USER_LINKS = ("created_by", "updated_by", "finalized_by")
+
+
+class NoticeEventQuerySet(models.QuerySet):
+    """The record of what happened to a notice is never rewritten."""
+
+    def update(self, **kwargs):
+        raise NoticeIsFinal
+
+    def delete(self):
+        raise NoticeIsFinal
+
+
+class NoticeEvent(models.Model):
+    """One entry of a notice's timeline: a move along the lifecycle (with the status before and
+    after), a signature or a record, with who, when and the comment given. Written once by
+    filings.lifecycle and never changed; a draft's events go with the draft."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", "Submitted for review"
+        RETURNED = "returned", "Sent back to draft"
+        APPROVED = "approved", "Approved"
+        SIGNED = "signed", "Signed"
+        FILED = "filed", "Filing recorded"
+        REPORT_FILED = "report_filed", "Late report's filing recorded"
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=30, choices=Action.choices)
+    from_status = models.CharField(max_length=20, choices=NoticeStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=NoticeStatus.choices, blank=True)
+    at = models.DateTimeField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    user_name = models.CharField(max_length=150, blank=True)
+    comment = models.TextField(blank=True)
+    # For a notice sent back to draft: the wizard step the comment concerns ("" for the whole
+    # notice), shown to the preparer on that step.
+    step = models.CharField(max_length=20, blank=True)
+
+    objects = NoticeEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.user_name or 'nobody'} at {self.at}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise NoticeIsFinal
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise NoticeIsFinal
+
+    def get_step_title(self) -> str:
+        """The title of the wizard step a comment concerns."""
+        from filings.wizard import STEPS_BY_SLUG
+
+        step = STEPS_BY_SLUG.get(self.step)
+        return step.title if step else self.step
 
 
 class NoticeSigner(models.Model):
@@ -348,7 +455,7 @@ class NoticeSigner(models.Model):
         return super().delete(*args, **kwargs)
 
     def _refuse_if_notice_final(self) -> None:
-        if Notice.objects.filter(pk=self.notice_id, status=NoticeStatus.FINAL).exists():
+        if Notice.objects.filter(pk=self.notice_id).final().exists():
             raise NoticeIsFinal
 
 

@@ -14,7 +14,7 @@ from filings.deadlines import (
     SHAREHOLDER_REPORT_DAYS,
     TRANSMISSION_DATE,
 )
-from filings.models import Notice, NoticeStatus
+from filings.models import Notice
 
 # The forms that have a transition report box on Form 12b-25.
 TRANSITION_FORMS = frozenset(
@@ -452,9 +452,9 @@ def _repeat_notice(notice: Notice) -> list[Problem]:
     if not notice.registrant_id or notice.is_amendment or notice.signature_date is None:
         return []
     earlier = (
-        Notice.objects.filter(
+        Notice.objects.final()
+        .filter(
             registrant_id=notice.registrant_id,
-            status=NoticeStatus.FINAL,
             is_amendment=False,
             signature_date__gte=notice.signature_date - timedelta(days=REPEAT_WINDOW_DAYS),
             signature_date__lte=notice.signature_date,

@@ -15,6 +15,7 @@ from filings.models import (
     InputKeptThroughLogin,
     Notice,
     NoticeDocument,
+    NoticeInReview,
     NoticeIsFinal,
     NoticeSigner,
     NoticeStatus,
@@ -136,8 +137,7 @@ def notice_save_step(
     loaded) is no longer theirs, nothing is written: NoticeChangedMeanwhile says someone
     else saved them in between."""
     stored = Notice.objects.select_for_update().get(pk=notice.pk)
-    if stored.is_final:
-        raise NoticeIsFinal
+    _refuse_unless_draft(stored)
     if version_fields is None:
         version_fields = [*answers, *([SIGNERS] if signer_rows is not None else [])]
     if seen_version is not None and seen_version != notice_answers_version(stored, version_fields):
@@ -245,8 +245,7 @@ def notice_keep_pending(*, notice: Notice, step_slug: str, kept: dict, user: Use
         stored = (
             Notice.objects.select_for_update().only("status", "pending_input").get(pk=notice.pk)
         )
-        if stored.is_final:
-            raise NoticeIsFinal
+        _refuse_unless_draft(stored)
         Notice.objects.filter(pk=notice.pk).update(
             pending_input=_pending_input_replace(
                 stored.pending_input,
@@ -266,8 +265,7 @@ def notice_discard_pending(*, notice: Notice, step_slug: str, user: User) -> Non
         stored = (
             Notice.objects.select_for_update().only("status", "pending_input").get(pk=notice.pk)
         )
-        if stored.is_final:
-            raise NoticeIsFinal
+        _refuse_unless_draft(stored)
         Notice.objects.filter(pk=notice.pk).update(
             pending_input=_pending_input_replace(
                 stored.pending_input,
@@ -326,10 +324,18 @@ def typed_input_take(*, user: User, path: str) -> dict[str, list[str]] | None:
     return kept.typed
 
 
-def _locked_draft(notice: Notice) -> Notice:
-    stored = Notice.objects.select_for_update().get(pk=notice.pk)
+def _refuse_unless_draft(stored: Notice) -> None:
+    """Only a draft's content changes: a final notice never, a notice in review only after a
+    reviewer sends it back (filings.lifecycle)."""
     if stored.is_final:
         raise NoticeIsFinal
+    if not stored.is_editable:
+        raise NoticeInReview
+
+
+def _locked_draft(notice: Notice) -> Notice:
+    stored = Notice.objects.select_for_update().get(pk=notice.pk)
+    _refuse_unless_draft(stored)
     return stored
 
 
@@ -387,13 +393,14 @@ def notice_finalize(
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
     if notice.is_final:
         raise NoticeNotReady("This notice is already final.")
+    # The status may be draft (tests, the demo data) or in review (filings.lifecycle).
     if reviewed_version is not None and reviewed_version != notice_version(notice):
         raise NoticeNotReady(
             "The notice changed after you opened the review page. Review it again, then finalize."
         )
     if notice.pending_input_of(user) or blocking_problems(notice):
         raise NoticeNotReady("Fix the problems listed on the review page first.")
-    notice.status = NoticeStatus.FINAL
+    notice.status = NoticeStatus.APPROVED
     notice.finalized_at = timezone.now()
     notice.finalized_by = notice.updated_by = user
     notice.save()

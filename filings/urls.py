@@ -1,6 +1,6 @@
 from django.urls import path
 
-from filings import document_views, wizard_views
+from filings import document_views, lifecycle_views, wizard_views
 
 app_name = "filings"
 
@@ -8,7 +8,7 @@ urlpatterns = [
     path("", wizard_views.notice_list, name="list"),
     path("new/", wizard_views.notice_new, name="new"),
     path("<int:notice_id>/", wizard_views.notice_resume, name="resume"),
-    path("<int:notice_id>/finalize/", wizard_views.notice_finalize_view, name="finalize"),
+    path("<int:notice_id>/move/<slug:move>/", lifecycle_views.notice_move, name="move"),
     path("<int:notice_id>/edgar/", document_views.notice_edgar_summary, name="edgar_summary"),
     path(
         "<int:notice_id>/restatement-review/",

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.urls import reverse
 
 from filings import forms as step_forms
 from filings.models import Notice
@@ -138,3 +139,8 @@ def as_query_dict(lists: dict[str, list[str]]) -> QueryDict:
     for key, values in lists.items():
         data.setlist(key, values)
     return data
+
+
+def step_url(notice, step: Step, *, return_to_review: bool = False) -> str:
+    url = reverse("filings:step", args=[notice.pk, step.slug])
+    return f"{url}?return=review" if return_to_review else url

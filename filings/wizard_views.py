@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
 from django.db.models import FileField
@@ -27,8 +27,10 @@ from filings.deadlines import (
 from filings.document import long_date, notice_document
 from filings.formats import notice_files
 from filings.forms import NoticeFilterForm, NoticeStartForm, RestatementReviewForm
+from filings.lifecycle import SUBMIT, last_return, moves_for
+from filings.lifecycle_views import notice_page
 from filings.middleware import keeps_typed_input_through_login
-from filings.models import Notice
+from filings.models import Notice, NoticeIsFinal, NoticeNotEditable
 from filings.rules import copied_text_problems
 from filings.selectors import (
     deadlines_of_notice,
@@ -41,13 +43,11 @@ from filings.selectors import (
 )
 from filings.services import (
     NoticeChangedMeanwhile,
-    NoticeIsFinal,
     NoticeNotReady,
     notice_confirm_copied_text,
     notice_create,
     notice_discard_pending,
     notice_drop_pending_uploads,
-    notice_finalize,
     notice_keep_pending,
     notice_keep_uploads,
     notice_record_restatement_review,
@@ -71,17 +71,18 @@ from filings.wizard import (
     previous_step,
     problems_by_step,
     step_index,
+    step_url,
 )
 from registrants.models import Registrant
 
 NOTICES_PER_PAGE = 25
+# Why a notice that is not a draft cannot be changed, by whether it is final.
+NOT_EDITABLE = {
+    False: "this notice is in review and cannot be changed until a reviewer sends it back.",
+    True: "this notice is final and can no longer change; file an amendment.",
+}
 # The hidden field of a step page with the version of the answers it was loaded with.
 VERSION_FIELD = "answers_version"
-
-
-def step_url(notice: Notice, step: Step, *, return_to_review: bool = False) -> str:
-    url = reverse("filings:step", args=[notice.pk, step.slug])
-    return f"{url}?return=review" if return_to_review else url
 
 
 def _progress(notice: Notice | None, current: Step, user) -> list[dict]:
@@ -187,26 +188,13 @@ def notice_new(request: HttpRequest) -> HttpResponse:
 
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
-    """A final notice: its page (template filings/notice_detail.html; context: the document,
-    its stored files with their SHA-256). A draft: the first step that is not complete."""
+    """A draft, for whoever may edit it: the first step that is not complete. Otherwise the
+    notice page (filings.lifecycle_views.notice_page): its state, the moves the user may
+    make, its timeline and documents."""
     notice = get_notice_for_user(request, notice_id, change=False)
-    if notice.is_final:
-        document = notice_document(notice)
-        deadlines = deadlines_of_notice(notice)
-        return render(
-            request,
-            "filings/notice_detail.html",
-            {
-                "files": notice_files(notice, document["exhibits"]),
-                "deadlines": deadlines,
-                "exchange_steps": exchange_steps_of_notice(notice, deadlines),
-                "history": notice_history(notice),
-                **document,
-            },
-        )
-    if not request.user.has_perm("filings.change_notice"):
-        raise PermissionDenied
-    return redirect(step_url(notice, first_incomplete_step(notice, request.user)))
+    if notice.is_editable and request.user.has_perm("filings.change_notice"):
+        return redirect(step_url(notice, first_incomplete_step(notice, request.user)))
+    return notice_page(request, notice)
 
 
 def _input_kept_through_login(request: HttpRequest):
@@ -230,8 +218,8 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
     step = STEPS_BY_SLUG.get(slug)
     if step is None:
         raise Http404("No such step")
-    if notice.is_final:
-        messages.info(request, "This notice is final and can no longer change; file an amendment.")
+    if not notice.is_editable:
+        messages.info(request, capfirst(NOT_EDITABLE[notice.is_final]))
         return redirect("filings:resume", notice.pk)
     first_incomplete = first_incomplete_step(notice, request.user)
     if step_index(step) > step_index(first_incomplete):
@@ -244,9 +232,12 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
     if request.method == "POST":
         try:
             return _submit_step(request, notice, step, return_to_review)
-        except NoticeIsFinal:
-            # Finalized in another tab while this page was being filled in.
-            messages.info(request, "This notice became final meanwhile; nothing was changed.")
+        except NoticeNotEditable as refusal:
+            # Submitted or approved in another tab while this page was being filled in.
+            messages.info(
+                request,
+                "Nothing was changed: " + NOT_EDITABLE[isinstance(refusal, NoticeIsFinal)],
+            )
             return redirect("filings:resume", notice.pk)
     data = _input_kept_through_login(request) or pending_data(notice, step, request.user)
     if data:
@@ -457,9 +448,19 @@ def _step_page(
             "shows_unsaved_input": form.is_bound,
             "changes": changes,
             "kept_uploads": pending_uploads(notice=notice, step_slug=step.slug, user=request.user),
+            "returned": _returned_about(notice, step),
             **(step.panel_context(notice) if step.panel_context else {}),
         },
     )
+
+
+def _returned_about(notice: Notice, step: Step):
+    """The reviewer's comment the notice was sent back with, on the step it concerns (the
+    review page shows a comment about the notice as a whole, and every comment)."""
+    returned = last_return(notice)
+    if returned is None or not (step.is_review or returned.step == step.slug):
+        return None
+    return returned
 
 
 def _now() -> datetime:
@@ -518,6 +519,8 @@ def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
                 timing_warnings(deadlines, _now()) if deadlines and not notice.is_amendment else []
             ),
             "version": notice_version(notice),
+            "may_submit": SUBMIT in moves_for(notice, request.user),
+            "returned": _returned_about(notice, REVIEW),
             "restatement_review_form": (
                 RestatementReviewForm()
                 if any(
@@ -549,8 +552,8 @@ def notice_restatement_review(request: HttpRequest, notice_id: int) -> HttpRespo
                 notice=notice, reason=form.cleaned_data["reason"], user=request.user
             )
             messages.success(request, "The reviewer's reason is recorded.")
-        except NoticeIsFinal:
-            messages.error(request, "This notice is final and no longer changes.")
+        except NoticeNotEditable as refusal:
+            messages.error(request, capfirst(NOT_EDITABLE[isinstance(refusal, NoticeIsFinal)]))
         except NoticeNotReady as reason:
             messages.error(request, str(reason))
     return redirect(step_url(notice, REVIEW))
@@ -562,26 +565,6 @@ def notice_confirm_copied_text_view(request: HttpRequest, notice_id: int) -> Htt
     notice = get_notice_for_user(request, notice_id, change=True)
     try:
         notice_confirm_copied_text(notice=notice, user=request.user)
-    except NoticeIsFinal:
-        messages.error(request, "This notice is final and no longer changes.")
+    except NoticeNotEditable as refusal:
+        messages.error(request, capfirst(NOT_EDITABLE[isinstance(refusal, NoticeIsFinal)]))
     return redirect(step_url(notice, REVIEW))
-
-
-@require_POST
-def notice_finalize_view(request: HttpRequest, notice_id: int) -> HttpResponse:
-    notice = get_notice_for_user(request, notice_id, change=True)
-    if not notice.is_final and first_incomplete_step(notice, request.user) != REVIEW:
-        messages.error(request, "Save every step of the notice before finalizing it.")
-        return redirect(step_url(notice, first_incomplete_step(notice, request.user)))
-    try:
-        notice_finalize(
-            notice=notice, user=request.user, reviewed_version=request.POST.get("version", "")
-        )
-    except NoticeNotReady as reason:
-        messages.error(request, str(reason))
-        return redirect(step_url(notice, REVIEW))
-    messages.success(
-        request,
-        "The notice is final. Its PDFs and EDGAR documents are stored; download the PDF to sign.",
-    )
-    return redirect("filings:resume", notice.pk)

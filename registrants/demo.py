@@ -16,7 +16,7 @@ from registrants.models import (
     ShareClass,
     Signer,
 )
-from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
+from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS, REVIEWERS
 from registrants.services import person_save
 
 # (username, password, role, superuser)
@@ -24,6 +24,7 @@ DEMO_USERS = [
     ("admin", "admin-demo", REGISTRANT_ADMINS, True),
     ("compliance", "compliance-demo", COMPLIANCE_STAFF, False),
     ("harbor", "harbor-demo", COMPLIANCE_STAFF, False),
+    ("reviewer", "reviewer-demo", REVIEWERS, False),
 ]
 HARBORVIEW_NAME = "Harborview Analytics, Inc."
 
@@ -180,11 +181,10 @@ def load_demo_users() -> None:
         user.save()
         user.groups.add(Group.objects.get(name=role))
     # Registrant admins see every registrant; compliance staff only those assigned to them.
-    compliance = get_user_model().objects.get(username="compliance")
-    compliance.assigned_registrants.add(
-        *Registrant.objects.filter(
-            name__in=[entry["registrant"]["name"] for entry in DEMO_REGISTRANTS]
-        )
+    demo_registrants = Registrant.objects.filter(
+        name__in=[entry["registrant"]["name"] for entry in DEMO_REGISTRANTS]
     )
+    for username in ("compliance", "reviewer"):
+        get_user_model().objects.get(username=username).assigned_registrants.add(*demo_registrants)
     harbor = get_user_model().objects.get(username="harbor")
     harbor.assigned_registrants.add(Registrant.objects.get(name=HARBORVIEW_NAME))

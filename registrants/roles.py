@@ -1,8 +1,12 @@
-"""The roles, as Django groups (created by migration registrants 0002_roles), and the helper
-their data migrations use to grant permissions."""
+"""The roles, as Django groups (created by migrations registrants 0002_roles and filings
+0017_lifecycle), and the helper their data migrations use to grant permissions."""
 
 COMPLIANCE_STAFF = "Compliance staff"
 REGISTRANT_ADMINS = "Registrant admins"
+# The filing lifecycle's roles (filings migration 0017_lifecycle): reviewers approve notices or
+# send them back; signers sign them electronically.
+REVIEWERS = "Reviewers"
+SIGNERS = "Signers"
 
 
 def grant_permissions(apps, *, app_label: str, grants: dict[str, list[str]]) -> None:

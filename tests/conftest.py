@@ -2,10 +2,11 @@ import logging
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.test import Client
 
 from registrants.demo import DEMO_REGISTRANTS
 from registrants.models import Contact, Registrant, Signer
-from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
+from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS, REVIEWERS
 from registrants.services import person_save
 
 PASSWORD = "correct-horse-battery"
@@ -44,6 +45,14 @@ def colleague(db) -> User:
 
 
 @pytest.fixture
+def reviewer(db) -> User:
+    """A reviewer on the team of the test registrants: approves notices or sends them back."""
+    user = make_user("riley", REVIEWERS)
+    user.groups.add(team(TEAM))
+    return user
+
+
+@pytest.fixture
 def registrant_admin(db) -> User:
     return make_user("robin", REGISTRANT_ADMINS)
 
@@ -58,6 +67,14 @@ def outsider(db) -> User:
 def compliance_client(client, compliance_user):
     client.force_login(compliance_user)
     return client
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    """A browser of its own for the reviewer, beside the preparer's `client`."""
+    reviewer_browser = Client()
+    reviewer_browser.force_login(reviewer)
+    return reviewer_browser
 
 
 @pytest.fixture

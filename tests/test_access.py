@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from filings.document import notice_exhibits
 from filings.formats import notice_files
+from filings.lifecycle_views import MOVE_SLUGS
 from filings.models import Notice
 from filings.wizard import STEPS
 from registrants.models import Registrant
@@ -83,6 +84,7 @@ def urls_of(notice: Notice) -> list[str]:
         "kind": list(people),
         "slug": [step.slug for step in STEPS],
         "extension": ["htm", "txt"],
+        "move": list(MOVE_SLUGS),
     }
     # The documents of the notice, as the registry lists them: the notice's and its exhibits'.
     urls = [

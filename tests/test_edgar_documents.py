@@ -122,7 +122,7 @@ def test_file_names_keep_to_edgar_rules_for_every_submission_type(
         signers=[LEXINGTON_SIGNER, ATTORNEY, {**ATTORNEY, "name": "Second Attorney"}],
     )
     draft_name = document_filename(notice, "htm")
-    notice.status = "final"
+    notice.status = "approved"
     names = [document_filename(notice, extension) for extension in ("htm", "txt")]
     names += [document_filename(notice, "pdf", variant="conformed"), draft_name]
     for exhibit in notice_exhibits(notice, list(notice.signers.all())):

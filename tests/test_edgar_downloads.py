@@ -1,5 +1,4 @@
 import hashlib
-import re
 from importlib import import_module
 
 import pytest
@@ -12,6 +11,7 @@ from django.urls import reverse
 from filings.edgar import render_notice_htm, render_notice_txt
 from filings.edgar_validator import validate_edgar_html
 from filings.models import Notice
+from tests.lifecycle_pages import submit_and_approve
 from tests.test_edgar_documents import AUDITOR_STATEMENT, PDF_BYTES, make_notice, visible_text
 from tests.test_wizard import step_url
 
@@ -46,15 +46,8 @@ def summary_url(notice: Notice) -> str:
 
 
 def finalize(client, notice: Notice) -> Notice:
-    """Press "Finalize the notice" on the review page, posting the form's hidden fields as the
-    page has them."""
-    review = client.get(step_url(notice, "review")).content.decode()
-    form = re.search(r'<form method="post" action="[^"]*/finalize/".*?</form>', review, re.S)
-    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form[0]))
-    client.post(reverse("filings:finalize", args=[notice.pk]), hidden)
-    notice.refresh_from_db()
-    assert notice.is_final
-    return notice
+    """Submit the notice from the review page, and approve it as a reviewer."""
+    return submit_and_approve(client, None, notice)
 
 
 def test_the_review_offers_the_edgar_drafts_named_and_marked_as_drafts(compliance_client, notice):
@@ -208,7 +201,7 @@ def test_a_notice_finalized_before_the_edgar_documents_gets_them_from_the_migrat
     compliance_client.get(summary_url(notice))
     assert notice.documents.count() == 2
     store_missing_documents = import_module(
-        "filings.migrations.0016_store_missing_documents"
+        "filings.migrations.0018_store_missing_documents"
     ).store_missing_documents
     store_missing_documents(apps, None)
     assert bytes(notice.documents.get(kind="htm").content) == render_notice_htm(notice)

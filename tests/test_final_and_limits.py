@@ -62,16 +62,16 @@ def test_a_step_saved_from_a_stale_tab_cannot_change_a_final_notice(seed_notice,
     assert seed_notice.narrative == seed.NARRATIVE
 
 
-def test_finalizing_refuses_a_notice_changed_since_its_review(compliance_client, seed_notice):
+def test_submitting_refuses_a_notice_changed_since_its_review(compliance_client, seed_notice):
     review = compliance_client.get(step_url(seed_notice, "review"))
     version = review.context["version"]
     post_step(compliance_client, seed_notice, "part-3", {"narrative": seed.NARRATIVE + " More."})
     response = compliance_client.post(
-        reverse("filings:finalize", args=[seed_notice.pk]), {"version": version}
+        reverse("filings:move", args=[seed_notice.pk, "submit"]), {"version": version}
     )
     assert response.url == step_url(seed_notice, "review")
     seed_notice.refresh_from_db()
-    assert not seed_notice.is_final
+    assert seed_notice.status == "draft"
 
 
 def test_the_admin_shows_a_final_notice_read_only(client, seed_notice, django_user_model):

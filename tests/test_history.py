@@ -12,7 +12,7 @@ from filings.models import Notice, NoticeSigner, SecClosureDay
 from registrants.demo import DEMO_REGISTRANTS
 from registrants.models import Contact, Registrant
 from tests import seed
-from tests.test_finalize import finalize
+from tests.lifecycle_pages import finalize
 
 pytestmark = pytest.mark.django_db
 
@@ -75,10 +75,10 @@ def test_the_final_notice_page_shows_who_finalized_it(compliance_client, seed_no
     finalize(compliance_client, seed_notice)
     response = compliance_client.get(reverse("filings:resume", args=[seed_notice.pk]))
     [latest, *_] = response.context["history"]
-    assert latest.who == "casey"
+    assert latest.who == "riley"
     changes = {change.label: change for change in latest.changes}
-    assert (changes["Status"].old, changes["Status"].new) == ("Draft", "Final")
-    assert changes["Finalized by"].new == "casey"
+    assert (changes["Status"].old, changes["Status"].new) == ("In review", "Approved")
+    assert changes["Finalized by"].new == "riley"
     assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}", changes["Finalized at"].new)
 
 

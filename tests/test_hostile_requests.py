@@ -232,9 +232,9 @@ def hostile_request(
 
 def final_state() -> list:
     """Every column of the final notices, their signers and their documents."""
-    finals = {"notice__status": NoticeStatus.FINAL}
+    finals = {"notice__status": NoticeStatus.APPROVED}
     return [
-        list(Notice.objects.filter(status=NoticeStatus.FINAL).order_by("pk").values()),
+        list(Notice.objects.filter(status=NoticeStatus.APPROVED).order_by("pk").values()),
         list(NoticeSigner.objects.filter(**finals).order_by("pk").values()),
         [
             {**row, "content": bytes(row["content"])}

@@ -15,8 +15,8 @@ from filings.pdf import render_notice_pdf
 from registrants.models import Series, ShareClass
 from tests import seed
 from tests.conftest import make_registrant
+from tests.lifecycle_pages import finalize
 from tests.test_edgar_documents import assert_edgar_ready, folded, visible_text
-from tests.test_finalize import finalize
 from tests.test_pdf import pdf_text
 from tests.test_wizard import post_step, start_notice, step_url
 
@@ -35,7 +35,7 @@ def test_an_undisclosed_restatement_blocks_finalizing_until_a_reviewer_gives_a_r
     seed_notice.restatement_expected = True
     seed_notice.save()
     page = review_page(compliance_client, seed_notice)
-    assert "Finalize the notice" not in page
+    assert "Submit for review" not in page
     assert "Item 4.02" in page
     assert "Record the reason" in page
     finalize(compliance_client, seed_notice)
@@ -66,7 +66,7 @@ def test_an_undisclosed_restatement_blocks_finalizing_until_a_reviewer_gives_a_r
 def test_text_copied_from_the_last_notice_is_flagged_until_confirmed(
     compliance_client, seed_notice
 ):
-    seed_notice.status = "final"
+    seed_notice.status = "approved"
     seed_notice.save()
     copy = start_notice(
         compliance_client, seed_notice.registrant, period_end="2004-12-31", copy_previous="on"

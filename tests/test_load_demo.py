@@ -99,8 +99,13 @@ def test_roles_exist_with_their_permissions():
         "view_secclosureday",
         "view_series",
         "view_shareclass",
+        "submit_notice",
+        "upload_authentication",
+        "record_filing",
+        "record_report",
     }
     assert compliance < admins
+    assert {"return_notice", "approve_notice"} <= admins
     assert {"add_registrant", "change_registrant", "add_signer", "delete_contact"} <= admins
     assert {"add_series", "change_shareclass", "delete_shareclass"} <= admins
     assert "delete_registrant" not in admins

@@ -131,7 +131,7 @@ def test_a_file_a_final_notice_names_is_never_deleted(
         registrant=lexington,
         form_type="10-K",
         filer_status="accelerated",
-        status=NoticeStatus.FINAL,
+        status=NoticeStatus.APPROVED,
         third_party_statement=shared,
     )
     with django_capture_on_commit_callbacks(execute=True):

@@ -102,7 +102,7 @@ def make_final_notice(registrant, signature_date: date, **fields) -> Notice:
         form_type="10-Q",
         filer_status="non_accelerated",
         period_end=date(2003, 9, 30),
-        status=NoticeStatus.FINAL,
+        status=NoticeStatus.APPROVED,
         signature_date=signature_date,
         **fields,
     )

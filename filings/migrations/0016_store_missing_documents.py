@@ -1,25 +1,8 @@
-"""Notices finalized before a document format existed (the EDGAR documents, the exhibits'
-documents) get those documents stored, once, here; pages only ever read what is stored.
-
-The renderers need the real models, so this runs after every migration of its time, when the
-real models match the schema. A database without final notices (every new one) skips it. An
-older database with final notices that is migrated past a later migration adding a column must
-first be migrated to this one with the code of its time."""
+"""Storing the documents of notices finalized before a document format existed moved to
+0018_store_missing_documents, after 0017_lifecycle made final notices approved. A database that
+ran this migration before keeps what it stored; 0018 stores only what is still missing."""
 
 from django.db import migrations
-
-
-def store_missing_documents(apps, schema_editor):
-    if not apps.get_model("filings", "Notice").objects.filter(status="final").exists():
-        return
-    # The renderers work on the real models, not on historical ones: the service is imported
-    # here, when the migration runs. A final notice no longer changes, so what it renders now
-    # is what finalizing would have stored.
-    from filings.models import Notice, NoticeStatus
-    from filings.services import notice_store_missing_documents
-
-    for notice in Notice.objects.filter(status=NoticeStatus.FINAL).iterator():
-        notice_store_missing_documents(notice=notice)
 
 
 class Migration(migrations.Migration):
@@ -28,6 +11,4 @@ class Migration(migrations.Migration):
         ("registrants", "0005_assignments_and_history"),
     ]
 
-    operations = [
-        migrations.RunPython(store_missing_documents, migrations.RunPython.noop),
-    ]
+    operations = []

@@ -21,11 +21,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             load_demo_registrants()
             load_demo_users()
-            load_demo_notices(finalized_by=User.objects.get(username="compliance"))
+            load_demo_notices(
+                prepared_by=User.objects.get(username="compliance"),
+                approved_by=User.objects.get(username="reviewer"),
+            )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data loaded: {len(DEMO_REGISTRANTS)} registrants and the final Lexington "
-                "Precision notice."
+                f"Demo data loaded: {len(DEMO_REGISTRANTS)} registrants and the approved "
+                "Lexington Precision notice."
             )
         )
         self.stdout.write("Demo logins (user / password):")
