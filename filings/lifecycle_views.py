@@ -21,7 +21,8 @@ from filings.lifecycle import (
     notice_return,
     notice_submit,
 )
-from filings.models import Notice
+from filings.models import Notice, NoticeStatus
+from filings.rules import notice_problems
 from filings.selectors import (
     deadlines_of_notice,
     exchange_steps_of_notice,
@@ -55,6 +56,12 @@ def notice_page(
             "moves": {move.action: move for move in moves},
             "move_form": move_form or MoveForm(steps=WIZARD_STEPS),
             "version": notice_version(notice),
+            # What the preparer was warned of, for the reviewer to weigh.
+            "warnings": (
+                [problem for problem in notice_problems(notice) if not problem.blocking]
+                if notice.status == NoticeStatus.IN_REVIEW
+                else []
+            ),
             "approver_is_last_editor": (
                 approver_must_differ() and notice.updated_by_id == request.user.pk
             ),

@@ -228,9 +228,13 @@ def test_a_reviewer_opening_a_notice_sees_its_page_and_the_moves_they_may_make(
     draft = reviewer_client.get(reverse("filings:resume", args=[seed_notice.pk]))
     assert draft.status_code == 200 and "A draft, being prepared." in draft.content.decode()
     assert "Approve" not in draft.content.decode()
+    seed_notice.relief_claimed = False
+    seed_notice.save()
     in_review(seed_notice, compliance_user)
     page = reviewer_client.get(reverse("filings:resume", args=[seed_notice.pk])).content.decode()
     assert ">Approve</button>" in page and ">Send back to draft</button>" in page
+    assert "1 warning the preparer saw" in page
+    assert "Part II is unchecked: no relief under Rule 12b-25(b) is claimed" in page
 
 
 @pytest.mark.parametrize(
