@@ -300,5 +300,7 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
         # django-axes reports every login at INFO; lockouts come as warnings.
         "axes": {"level": "WARNING"},
+        # The tasks framework reports each task at INFO; the worker shows them by itself.
+        "django_tasks": {"level": "WARNING"},
     },
 }

@@ -80,7 +80,8 @@ def _preparer_ids(notice: Notice) -> set[int]:
     submitted = (
         notice.events.filter(action=NoticeEvent.Action.SUBMITTED).order_by("at", "pk").last()
     )
-    ids = {submitted.user_id} if submitted is not None else set()
+    # Notices made final before the lifecycle existed were never submitted: who started them.
+    ids = {submitted.user_id if submitted is not None else notice.created_by_id}
     # Approving sets updated_by to the approver: the last change to the content is the
     # preparer's only while the notice is not final.
     if not notice.is_final:
