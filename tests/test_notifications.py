@@ -124,17 +124,22 @@ def test_the_mail_names_the_notice_the_move_who_the_comment_the_deadline_and_lin
     notice, compliance_user, reviewer, settings, django_capture_on_commit_callbacks
 ):
     settings.SITE_URL = "https://filings.example.com"
+    notice.registrant_name = "Lexington & O'Neil Precision Corporation"
+    notice.save()
     notice_submit(notice=notice, user=compliance_user)
     with django_capture_on_commit_callbacks(execute=True):
         notice_return(notice=notice, user=reviewer, comment="Name the auditor.", step="part-3")
 
     body = mail.outbox[0].body
-    assert "NT 10-K of Lexington Precision Corporation, period ended 31 December 2003" in body
+    # Plain text: the name as typed, not escaped for HTML.
+    assert "NT 10-K of Lexington & O'Neil Precision Corporation, period ended 31 December 2003" in (
+        body
+    )
     assert "Sent back to draft by riley on " in body
+    assert "Status after this move: draft." in body
     assert 'Comment on "Part III' in body
     assert "Notice deadline: Wednesday 31 March 2004" in body
     assert f"Open the notice: https://filings.example.com/notices/{notice.pk}/" in body
-    assert "&" not in body.replace("&amp;", "")  # plain text, not escaped HTML
 
 
 def test_a_comment_or_a_name_with_line_breaks_adds_no_header(
