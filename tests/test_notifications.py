@@ -185,7 +185,7 @@ def test_a_move_that_is_refused_sends_nothing(
     assert mail.outbox == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_sends_a_mail_queued_in_the_database(
     settings, compliance_user, reviewer, lexington
 ):
