@@ -1,4 +1,5 @@
-# `make run` starts the application with demo data; `make test` runs the whole test suite.
+# `make run` starts the application with demo data and the background worker that sends its
+# e-mails; `make test` runs the whole test suite.
 # Both set up everything they need first: Debian packages, the virtual environment, the
 # pinned Python packages.
 
@@ -17,7 +18,9 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium
 run: system-packages-run install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	@echo "Serving on http://$(HOST):$(PORT)/ with the e-mail worker beside it (Ctrl-C stops both)"
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: system-packages-test install

@@ -83,6 +83,10 @@ INSTALLED_APPS = [
     # Two-factor sign-in with time-based one-time passwords (RFC 6238).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Background tasks (the backport of Django 6's tasks framework) kept in the database: the
+    # e-mails are sent by `manage.py db_worker`, not by the request that causes them.
+    "django_tasks",
+    "django_tasks_db",
     "registrants",
     "filings",
     "accounts",
@@ -262,6 +266,30 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Background tasks: queued in the database, run by `manage.py db_worker` (README, "Running in
+# production"). The tests run them at once (tests/conftest.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# E-mail (filings/notifications.py): printed on the console (the worker's output) unless
+# EMAIL_HOST names an SMTP server.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on: pick one")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Form 12b-25 <filings@localhost>")
+# The address of the application as its users reach it, for the links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -272,5 +300,7 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
         # django-axes reports every login at INFO; lockouts come as warnings.
         "axes": {"level": "WARNING"},
+        # The tasks framework reports each task at INFO; the worker shows them by itself.
+        "django_tasks": {"level": "WARNING"},
     },
 }

@@ -239,6 +239,17 @@ def next_business_day(day: date, closures: Collection[date]) -> date:
     return roll_to_business_day(day + timedelta(days=1), closures)
 
 
+def business_days_left(*, today: date, deadline: date, closures: Collection[date]) -> int:
+    """The business days after `today` up to and including `deadline`: 0 on the deadline day
+    (and after it), 1 on the business day before it, and so on. A weekend or holiday before
+    the deadline counts the same as the business day before it."""
+    count, day = 0, today
+    while day < deadline:
+        day += timedelta(days=1)
+        count += is_business_day(day, closures)
+    return count
+
+
 # Dates ------------------------------------------------------------------------------------
 
 
@@ -424,3 +435,30 @@ def deemed_filing_date(*, submitted_at: datetime, closures: Collection[date]) ->
     if eastern.time() > EDGAR_SAME_DAY_CUTOFF:
         return next_business_day(day, closures)
     return roll_to_business_day(day, closures)
+
+
+# Moving a date to a business day (Rule 0-3) never adds more than this many days in a row: a
+# weekend next to a holiday and an SEC closure day or two (24 to 26 December 2025).
+LONGEST_ROLL_DAYS = 7
+
+
+def days_to_grace_end_at_most(form_type: str) -> int:
+    """The most calendar days from the date a report's deadlines are counted from (its period
+    end, transition period end, date of the decision to change the fiscal year, distribution
+    date or shareholder report date) to the end of its grace period, every move to a business
+    day included. A bound for narrowing a search by those dates, not a deadline."""
+    form = REPORT_FORMS[form_type]
+    rule = form.due
+    days = max(
+        [
+            *rule.days_by_status.values(),
+            rule.erisa_days or 0,
+            rule.days_after_period_end_otherwise or 0,
+            rule.months * 31,
+        ]
+    )
+    if rule.uit_calendar_year:
+        days += 366  # counted from the end of the calendar year the period ends in
+    # The due date, the notice deadline (one business day later) and the grace period end
+    # are each moved to a business day.
+    return days + form.grace_days + 1 + 3 * LONGEST_ROLL_DAYS

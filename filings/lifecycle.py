@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from filings.models import Notice, NoticeEvent, NoticeStatus
+from filings.notifications import notify_move
 from filings.rules import blocking_problems
 from filings.services import NoticeNotReady, notice_finalize, notice_version
 
@@ -92,7 +93,8 @@ def _locked(notice: Notice, move: Move, user: AbstractBaseUser) -> Notice:
 def _record(
     notice: Notice, move: Move, user: AbstractBaseUser, *, comment: str = "", step: str = ""
 ) -> NoticeEvent:
-    return NoticeEvent.objects.create(
+    """Record the move on the timeline and e-mail the people it concerns once it commits."""
+    event = NoticeEvent.objects.create(
         notice=notice,
         action=move.action,
         from_status=move.from_status,
@@ -103,6 +105,8 @@ def _record(
         comment=comment.strip(),
         step=step,
     )
+    notify_move(event)
+    return event
 
 
 def _check_version(stored: Notice, seen_version: str | None) -> None:

@@ -550,3 +550,34 @@ class SecClosureDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date.isoformat()}: {self.reason}"
+
+
+class ReminderSent(models.Model):
+    """A reminder of a deadline queued for one person: one row for each notice, deadline,
+    number of business days left and recipient. The unique constraint is what makes a second
+    run of `send_reminders`, or two runs at once, queue nothing the first one queued."""
+
+    class Kind(models.TextChoices):
+        NOTICE_DEADLINE = "notice_deadline", "Notice deadline"
+        GRACE_PERIOD_END = "grace_period_end", "End of the grace period"
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    deadline = models.DateField()
+    business_days_left = models.PositiveSmallIntegerField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notice", "kind", "deadline", "business_days_left", "user"],
+                name="one_reminder_per_notice_deadline_day_and_user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_kind_display()} {self.deadline.isoformat()} "
+            f"({self.business_days_left} business days left) to {self.user}"
+        )

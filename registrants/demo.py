@@ -176,6 +176,8 @@ def load_demo_users() -> None:
     for username, password, role, is_superuser in DEMO_USERS:
         user, _ = get_user_model().objects.get_or_create(username=username)
         user.set_password(password)
+        # Example addresses (RFC 2606), so the demo's e-mails show on the worker's console.
+        user.email = f"{username}@filings.example"
         user.is_staff = is_superuser
         user.is_superuser = is_superuser
         user.save()

@@ -116,6 +116,13 @@ def seed_notice(lexington):
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Background tasks (the e-mails) run in the test's own process as they are queued; a
+    test of the worker sets the database backend again."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads of each test go to a folder of its own, never to the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
