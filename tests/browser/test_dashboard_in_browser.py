@@ -6,7 +6,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from filings import deadline_views
-from tests.browser.conftest import log_in
+from tests.browser.conftest import check_page, log_in
 from tests.conftest import PASSWORD, make_registrant
 
 # The live server needs committed data; the roles from the data migration are restored for
@@ -47,6 +47,7 @@ def test_compliance_staff_land_on_the_coming_deadlines_and_download_a_calendar(
     link.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lexington Precision Corporation")
+    check_page(page)
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download deadlines (.ics)").click()
