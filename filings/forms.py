@@ -745,6 +745,7 @@ class DeadlinePreviewForm(forms.Form):
     transmission_date = forms.DateField(required=False)
     is_erisa_plan = forms.BooleanField(required=False)
     is_transition_report = forms.BooleanField(required=False)
+    is_amendment = forms.BooleanField(required=False)
     transition_period_end = forms.DateField(required=False)
     transition_decision_date = forms.DateField(required=False)
 

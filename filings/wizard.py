@@ -14,15 +14,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.utils import timezone
 
 from filings import forms as step_forms
 from filings.models import Notice
 from filings.rules import SIGNERS, Problem, notice_problems
-from filings.selectors import deadlines_of_notice
+from filings.selectors import deadlines_of_notice, notice_urgency
+
+
+def _now():
+    """The current time; tests replace this seam to stand at a deadline."""
+    return timezone.now()
 
 
 def _deadline_panel(notice: Notice) -> dict:
-    return {"deadlines": deadlines_of_notice(notice)}
+    deadlines = deadlines_of_notice(notice)
+    # An amendment has no deadline of its own.
+    urgency = None if notice.is_amendment else notice_urgency(deadlines, now=_now())
+    return {"deadlines": deadlines, "urgency": urgency}
 
 
 @dataclass(frozen=True)

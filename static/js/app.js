@@ -71,6 +71,7 @@ document.addEventListener("DOMContentLoaded", () => {
       "is_transition_report",
       "transition_period_end",
       "transition_decision_date",
+      "is_amendment",
     ];
     let latest = 0;
     const refresh = () => {
