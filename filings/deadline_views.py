@@ -45,6 +45,20 @@ def _calendar_response(rows, *, name: str, filename: str) -> HttpResponse:
     return response
 
 
+def coming_deadlines(registrants) -> dict:
+    """What templates/filings/upcoming_reports_table.html needs for `registrants` (an iterable
+    of Registrant): rows (registrant, report) due in the next DASHBOARD_HORIZON_DAYS days or in
+    their grace period, today and horizon_days."""
+    today = _today()
+    return {
+        "rows": registrant_upcoming_reports(
+            registrants=registrants, today=today, horizon_days=DASHBOARD_HORIZON_DAYS
+        ),
+        "today": today,
+        "horizon_days": DASHBOARD_HORIZON_DAYS,
+    }
+
+
 @permission_required("registrants.view_registrant", raise_exception=True)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Template filings/dashboard.html; context: today, horizon_end, horizon_days, upcoming

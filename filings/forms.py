@@ -26,13 +26,15 @@ from filings.rules import (
     signer_problems,
 )
 from filings.uploads import validate_pdf_upload
+from registrants.forms import TITLE_HELP, TITLE_WIDGET
 from registrants.identifiers import (
+    normalize_area_code,
     normalize_cusip,
     normalize_sec_file_number,
     validate_cusip,
     validate_sec_file_number,
 )
-from registrants.models import FilerStatus, Registrant
+from registrants.models import FilerStatus, Registrant, two_lines
 
 YES_NO = [("True", "Yes"), ("False", "No")]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -349,6 +351,13 @@ class NoticeStartForm(ReportForm):
         label="Start from the registrant's last notice (copies Part III and Part IV)",
         required=False,
     )
+    planned_filing_date = forms.DateField(
+        label="Planned filing date",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="The notice is dated this day; change it on the signature step. Left empty, "
+        "today.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, registrant=None, **kwargs)
@@ -363,10 +372,17 @@ class NoticeStartForm(ReportForm):
     def layout(self) -> Layout:
         layout = super().layout()
         layout.fields.insert(0, Fieldset("Registrant", "registrant", "copy_previous"))
+        layout.fields[1].fields.append(Row(Column("planned_filing_date", css_class="col-md-4")))
         return layout
 
     def clean_amends(self):
         return self.cleaned_data.get("amends")
+
+    def clean_planned_filing_date(self):
+        planned = self.cleaned_data["planned_filing_date"]
+        if planned is not None and not EARLIEST_DATE <= planned <= LATEST_DATE:
+            raise forms.ValidationError("Enter a date between 1934 and 2099.", code="range")
+        return planned
 
     def clean(self):
         cleaned_data = super().clean()
@@ -548,6 +564,9 @@ class PartIVForm(StepForm):
             Fieldset("After Part IV", "additional_statement"),
         )
 
+    def clean_contact_area_code(self) -> str:
+        return normalize_area_code(self.cleaned_data["contact_area_code"])
+
 
 class SignatureForm(StepForm):
     class Meta:
@@ -573,7 +592,11 @@ class SignerForm(ConditionalFieldsMixin, forms.ModelForm):
             "evidence_of_authority_text",
             "evidence_of_authority",
         ]
-        widgets = {"evidence_of_authority_text": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "title": TITLE_WIDGET,
+            "evidence_of_authority_text": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {"title": TITLE_HELP}
         labels = {
             "evidence_of_authority_text": "Text of the evidence of authority to sign (for "
             "example, the power of attorney)"
@@ -590,6 +613,9 @@ class SignerForm(ConditionalFieldsMixin, forms.ModelForm):
             self.wrap("evidence_of_authority_text"),
             self.wrap("evidence_of_authority"),
         )
+
+    def clean_title(self) -> str:
+        return two_lines(self.cleaned_data["title"])
 
     def clean(self):
         cleaned_data = super().clean()

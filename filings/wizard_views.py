@@ -26,7 +26,12 @@ from filings.deadlines import (
 )
 from filings.document import long_date, notice_document
 from filings.formats import notice_files
-from filings.forms import NoticeFilterForm, NoticeStartForm, RestatementReviewForm
+from filings.forms import (
+    DeadlinePreviewForm,
+    NoticeFilterForm,
+    NoticeStartForm,
+    RestatementReviewForm,
+)
 from filings.middleware import keeps_typed_input_through_login
 from filings.models import Notice
 from filings.rules import copied_text_problems
@@ -128,11 +133,29 @@ def _id_parameter(request: HttpRequest, name: str) -> int | None:
     return None
 
 
+def _report_parameters(request: HttpRequest) -> dict:
+    """The report a coming-deadline row starts a notice for ("Start notice"): its form, period
+    end and filer status from the query string, each left out unless it is a valid answer."""
+    parameters = DeadlinePreviewForm(
+        {name: request.GET.get(name, "") for name in ("form_type", "period_end", "filer_status")}
+    )
+    parameters.is_valid()
+    return {
+        name: parameters.cleaned_data[name]
+        for name in ("form_type", "period_end", "filer_status")
+        if parameters.cleaned_data.get(name) and name not in parameters.errors
+    }
+
+
 @keeps_typed_input_through_login
 @permission_required("filings.add_notice", raise_exception=True)
 def notice_new(request: HttpRequest) -> HttpResponse:
     """Step 1 for a notice that does not exist yet; a valid submit creates the draft."""
-    initial = {"registrant": _id_parameter(request, "registrant")}
+    initial = {
+        "registrant": _id_parameter(request, "registrant"),
+        "planned_filing_date": _today(),
+        **_report_parameters(request),
+    }
     amends_id = _id_parameter(request, "amends")
     visible_notices = Notice.objects.visible_to(request.user)
     original = visible_notices.filter(pk=amends_id).first() if amends_id else None
@@ -166,6 +189,7 @@ def notice_new(request: HttpRequest) -> HttpResponse:
             answers=form.answers(),
             copy_previous=form.cleaned_data["copy_previous"],
             saved_step=FIRST_STEP.slug,
+            signature_date=form.cleaned_data["planned_filing_date"] or _today(),
             user=request.user,
         )
         if request.POST.get("action") == "exit":
@@ -465,6 +489,11 @@ def _step_page(
 def _now() -> datetime:
     """The current time; tests replace this seam to stand at a deadline."""
     return timezone.now()
+
+
+def _today() -> date:
+    """Today in Eastern time, where SEC deadlines are counted."""
+    return _now().astimezone(EASTERN).date()
 
 
 def timing_warnings(deadlines, now: datetime) -> list[str]:

@@ -2,7 +2,14 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 
-from registrants.models import REGISTRANT_EDITABLE_FIELDS, Contact, Registrant, Signer
+from registrants.identifiers import normalize_area_code
+from registrants.models import REGISTRANT_EDITABLE_FIELDS, Contact, Registrant, Signer, two_lines
+
+# A signer's title on one line, or two as filed notices show them.
+TITLE_WIDGET = forms.Textarea(attrs={"rows": 2})
+TITLE_HELP = (
+    'A second line, such as "(Principal Financial and Accounting Officer)", goes on a new line.'
+)
 
 
 class RegistrantForm(forms.ModelForm):
@@ -72,11 +79,16 @@ class ContactForm(PersonForm):
             Submit("save", "Save contact"),
         )
 
+    def clean_area_code(self) -> str:
+        return normalize_area_code(self.cleaned_data["area_code"])
+
 
 class SignerForm(PersonForm):
     class Meta:
         model = Signer
         fields = ["name", "title", "is_executive_officer"]
+        widgets = {"title": TITLE_WIDGET}
+        help_texts = {"title": TITLE_HELP}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,6 +96,9 @@ class SignerForm(PersonForm):
         self.helper.layout = Layout(
             "name", "title", "is_executive_officer", "make_default", Submit("save", "Save signer")
         )
+
+    def clean_title(self) -> str:
+        return two_lines(self.cleaned_data["title"])
 
 
 class RegistrantSearchForm(forms.Form):

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from filings.deadline_views import coming_deadlines
 from registrants.access import get_registrant_for_user
 from registrants.forms import ContactForm, RegistrantForm, RegistrantSearchForm, SignerForm
 from registrants.identifiers import normalize_cik
@@ -67,13 +68,16 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
 @permission_required("registrants.view_registrant", raise_exception=True)
 def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
     """Template registrants/registrant_detail.html; context: registrant, its notices (when the
-    user may see notices), contacts, signers, history (registrants.history.HistoryEntry)."""
+    user may see notices), its coming deadlines (an active registrant's; see
+    filings.deadline_views.coming_deadlines), contacts, signers, history
+    (registrants.history.HistoryEntry)."""
     registrant = get_registrant_for_user(request.user, registrant_id)
     can_see_notices = request.user.has_perm("filings.view_notice")
     return render(
         request,
         "registrants/registrant_detail.html",
         {
+            **coming_deadlines([registrant] if registrant.is_active else []),
             "registrant": registrant,
             "notices": registrant.notices.all() if can_see_notices else [],
             "contacts": registrant.contacts.all(),
