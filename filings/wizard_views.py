@@ -517,14 +517,14 @@ def timing_warnings(deadlines, now: datetime) -> list[str]:
 
 
 def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
-    problems = [
-        {
-            "problem": problem,
-            "url": step_url(notice, step, return_to_review=True) + f"#div_id_{problem.field}",
-            "step": step,
-        }
-        for step, problem in problems_by_step(notice)
-    ]
+    forms = {}
+    problems = []
+    for step, problem in problems_by_step(notice):
+        form = forms.setdefault(step.slug, step.bind(notice, user=request.user))
+        # The link lands on the control itself (static/js/app.js focuses it).
+        anchor = form.field_anchor(problem.field)
+        url = f"{step_url(notice, step, return_to_review=True)}#{anchor}"
+        problems.append({"problem": problem, "url": url, "step": step})
     deadlines = deadlines_of_notice(notice)
     document = notice_document(notice)
     edit_urls = {

@@ -204,6 +204,13 @@ class Registrant(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("registrants:detail", args=[self.pk])
 
+    @property
+    def distinguishing_label(self) -> str:
+        """The name with what tells it apart from a namesake, for choosers: the CIK, or the
+        city when there is none."""
+        place = ", ".join(part for part in (self.city, self.state) if part)
+        return f"{self.name} (CIK {self.cik})" if self.cik else f"{self.name} ({place})"
+
     def clean(self) -> None:
         self.cik = normalize_cik(self.cik) if self.cik else None
         self.sec_file_number = normalize_sec_file_number(self.sec_file_number)

@@ -9,7 +9,13 @@ from django.views.decorators.http import require_POST
 
 from filings.deadline_views import coming_deadlines
 from registrants.access import get_registrant_for_user
-from registrants.forms import ContactForm, RegistrantForm, RegistrantSearchForm, SignerForm
+from registrants.forms import (
+    ContactForm,
+    RegistrantForm,
+    RegistrantSearchForm,
+    SignerForm,
+    error_entries,
+)
 from registrants.identifiers import normalize_cik
 from registrants.models import Contact, Registrant, Signer
 from registrants.selectors import registrant_history
@@ -94,7 +100,11 @@ def registrant_create(request: HttpRequest) -> HttpResponse:
         registrant = form.save()
         messages.success(request, f"Registrant {registrant.name} created.")
         return redirect(registrant)
-    return render(request, "registrants/registrant_form.html", {"form": form})
+    return render(
+        request,
+        "registrants/registrant_form.html",
+        {"form": form, "error_summary": error_entries(form) if form.is_bound else []},
+    )
 
 
 @permission_required("registrants.change_registrant", raise_exception=True)
@@ -106,7 +116,13 @@ def registrant_edit(request: HttpRequest, registrant_id: int) -> HttpResponse:
         messages.success(request, f"Registrant {registrant.name} saved.")
         return redirect(registrant)
     return render(
-        request, "registrants/registrant_form.html", {"form": form, "registrant": registrant}
+        request,
+        "registrants/registrant_form.html",
+        {
+            "form": form,
+            "registrant": registrant,
+            "error_summary": error_entries(form) if form.is_bound else [],
+        },
     )
 
 
@@ -129,6 +145,7 @@ def _person_form_page(request, registrant: Registrant, kind: str, person=None) -
             "person": person,
             "saved_name": saved_name,
             "noun": noun,
+            "error_summary": error_entries(form) if form.is_bound else [],
         },
     )
 

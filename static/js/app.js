@@ -1,8 +1,32 @@
 // Small progressive enhancements; every page works without them.
 document.addEventListener("DOMContentLoaded", () => {
-  // Bring keyboard and screen-reader focus to the list of problems after a failed save.
+  // Put focus on a form control named by a link (#id): the error summary's links and the
+  // review page's links to a step. Its label (or the question of a group) is scrolled into
+  // view with it.
+  function focusControl(id) {
+    const control = id ? document.getElementById(id) : null;
+    if (!control || !control.matches("input, select, textarea")) {
+      return false;
+    }
+    const group = control.closest("fieldset");
+    const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+    (group && control.type === "radio" ? group : label || control).scrollIntoView();
+    control.focus({ preventScroll: true });
+    return true;
+  }
+
+  document.querySelectorAll('#error-summary a[href^="#"]').forEach((link) => {
+    link.addEventListener("click", (event) => {
+      if (focusControl(decodeURIComponent(link.hash.slice(1)))) {
+        event.preventDefault();
+      }
+    });
+  });
+
+  // Arriving at a control's link, focus it; otherwise after a failed save bring keyboard and
+  // screen-reader focus to the list of problems.
   const summary = document.getElementById("error-summary");
-  if (summary) {
+  if (!focusControl(decodeURIComponent(window.location.hash.slice(1))) && summary) {
     summary.focus();
   }
 

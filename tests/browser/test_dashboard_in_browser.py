@@ -36,7 +36,7 @@ def test_compliance_staff_land_on_the_coming_deadlines_and_download_a_calendar(
     expect(rows).to_have_count(5)  # the header and four reports
     expect(rows.nth(1)).to_contain_text("Dune Outfitters Inc.")
     expect(rows.nth(1)).to_contain_text(
-        "Grace period 2 days past due; grace period ends Tue 14 Apr"
+        "Grace period 2 days past due; grace period ends Tue, April 14"
     )
     expect(rows.nth(2)).to_contain_text("Lexington Precision Corporation")
     expect(rows.nth(2)).to_contain_text("Overdue 1 day past due; file Form 12b-25 today")
