@@ -79,17 +79,21 @@ def check_page(page) -> None:
     checks.checked.add(len(checks.loaded))
 
 
-def follow(page, locator) -> None:
-    """Click a link or button that loads another document, wait for it, and check it."""
+def follow(page, locator=None, *, key: str = "") -> None:
+    """Click a link or button (or press `key` where the focus is) that loads another document,
+    wait for it, and check it."""
     checks = _checks[id(page)]
     loaded_before = len(checks.loaded)
-    locator.click()
+    if key:
+        page.keyboard.press(key)
+    else:
+        locator.click()
     for _ in range(400):
         if len(checks.loaded) > loaded_before:
             break
         page.wait_for_timeout(25)
     else:
-        pytest.fail(f"no new page loaded after clicking {locator}")
+        pytest.fail(f"no new page loaded after {key or locator}")
     check_page(page)
 
 
