@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from filings.document import notice_document
 from filings.edgar import render_notice_htm, render_notice_txt
+from filings.edgar_validator import validate_edgar_html
 from filings.forms import NoticeStartForm
 from filings.models import Notice
 from registrants.models import Contact, Registrant, Signer
@@ -149,6 +150,7 @@ def test_a_signers_title_may_take_a_second_line_everywhere_it_is_printed(
     assert "Chief Financial Officer<br>(Principal Financial and Accounting Officer)" in review
     htm = render_notice_htm(notice).decode()
     assert "Chief Financial Officer<br>(Principal Financial and Accounting Officer)" in htm
+    assert validate_edgar_html(htm.encode()) == []
     lines = render_notice_txt(notice).decode().splitlines()
     officer = next(index for index, line in enumerate(lines) if "Chief Financial Officer" in line)
     # The second line starts a line of its own (and wraps in the narrow signature column).
