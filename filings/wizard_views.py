@@ -481,7 +481,7 @@ def _step_page(
             "shows_unsaved_input": form.is_bound,
             "changes": changes,
             "kept_uploads": pending_uploads(notice=notice, step_slug=step.slug, user=request.user),
-            **(step.panel_context(notice) if step.panel_context else {}),
+            **(step.panel_context(notice, _now()) if step.panel_context else {}),
         },
     )
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from filings import deadline_views, wizard, wizard_views
+from filings import deadline_views, wizard_views
 from filings.demo import LEXINGTON_NOTICE, LEXINGTON_SIGNER
 from filings.models import Notice, NoticeSigner
 from filings.services import notice_finalize
@@ -186,7 +186,7 @@ def test_step_one_says_how_urgent_the_notice_deadline_is_in_words_and_colour(
 
 
 def test_a_saved_notice_shows_its_urgency_on_step_one(compliance_client, notice, monkeypatch):
-    monkeypatch.setattr(wizard, "_now", lambda: datetime(2026, 6, 22, 9, 0, tzinfo=EASTERN))
+    monkeypatch.setattr(wizard_views, "_now", lambda: datetime(2026, 6, 22, 9, 0, tzinfo=EASTERN))
     notice.saved_steps = ["report"]
     notice.save()
     page = compliance_client.get(step_url(notice, "report")).content.decode()
