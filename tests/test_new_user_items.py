@@ -224,3 +224,15 @@ def test_the_planned_filing_date_becomes_the_signature_date(compliance_client, l
         seed.report_step(lexington.pk, planned_filing_date="2004-03-30"),
     )
     assert Notice.objects.get().signature_date == date(2004, 3, 30)
+
+
+def test_a_wrong_two_factor_code_is_summarized_with_error_in_the_title(
+    compliance_client, compliance_user
+):
+    compliance_client.get(reverse("two_factor"))
+    page = compliance_client.post(reverse("two_factor"), {"otp_token": "000000"}).content.decode()
+    assert "<title>Error: Two-factor sign-in" in page
+    assert (
+        '<a href="#id_otp_token" class="alert-link">That code does not match; enter the code the '
+        "app shows now.</a>" in page
+    )
