@@ -98,6 +98,7 @@ document.addEventListener("DOMContentLoaded", () => {
       "is_amendment",
     ];
     let latest = 0;
+    let lastQuery = null;
     const refresh = () => {
       // Only what is shown counts: the server discards what a hidden field holds.
       const params = new URLSearchParams();
@@ -115,8 +116,13 @@ document.addEventListener("DOMContentLoaded", () => {
       if (preview.dataset.registrant && !params.has("registrant")) {
         params.set("registrant", preview.dataset.registrant);
       }
+      const query = params.toString();
+      if (query === lastQuery) {
+        return;
+      }
+      lastQuery = query;
       const request = ++latest;
-      fetch(`${preview.dataset.previewUrl}?${params}`, { credentials: "same-origin" })
+      fetch(`${preview.dataset.previewUrl}?${query}`, { credentials: "same-origin" })
         .then((response) => (response.ok ? response.text() : null))
         .then((html) => {
           if (html !== null && request === latest) {
@@ -125,11 +131,24 @@ document.addEventListener("DOMContentLoaded", () => {
         })
         .catch(() => {});
     };
+    // Asked a moment after a change, or after typing stops in a date; not when the change is
+    // the blur of pressing Next, whose page shows the deadlines anyway.
+    let timer = 0;
+    const schedule = (delay) => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, delay);
+    };
     form.addEventListener("change", (event) => {
       if (names.includes(event.target.name)) {
-        refresh();
+        schedule(200);
       }
     });
+    form.addEventListener("input", (event) => {
+      if (names.includes(event.target.name) && event.target.type === "text") {
+        schedule(600);
+      }
+    });
+    form.addEventListener("submit", () => window.clearTimeout(timer));
     refresh();
   }
 });

@@ -43,7 +43,7 @@ def test_compliance_staff_land_on_the_coming_deadlines_and_download_a_calendar(
     expect(rows.nth(3)).to_contain_text("Form 10-Q")
     expect(rows.nth(3)).to_contain_text("41 days")
 
-    link = rows.nth(2).get_by_role("link", name="Lexington Precision Corporation")
+    link = rows.nth(2).get_by_role("link", name="Lexington Precision Corporation", exact=True)
     link.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lexington Precision Corporation")

@@ -29,7 +29,9 @@ def test_registrant_admin_fixes_a_bad_cusip_and_creates_a_registrant(page, regis
 
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
-    expect(summary).to_contain_text("CUSIP: This CUSIP's check digit does not match")
+    expect(summary.get_by_role("link")).to_have_text(
+        "This CUSIP's check digit does not match; check for a mistyped character."
+    )
     cusip = page.get_by_label("CUSIP")
     expect(cusip).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_cusip ~ .invalid-feedback")).to_contain_text("check digit")

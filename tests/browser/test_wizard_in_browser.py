@@ -37,7 +37,9 @@ def test_a_notice_of_each_form_type_goes_from_start_to_review(
     log_in(page, compliance_user.username, PASSWORD)
     follow(page, page.get_by_role("link", name="Notices"))
     follow(page, page.get_by_role("link", name="New notice", exact=True))
-    page.get_by_role("combobox", name="Registrant").select_option(label=lexington.name)
+    page.get_by_role("combobox", name="Registrant").select_option(
+        label=lexington.distinguishing_label
+    )
     page.get_by_label(f"Form {form_type}", exact=True).check()
     page.get_by_label("For period ended").fill("2026-03-31")
 
@@ -118,7 +120,7 @@ def test_back_keeps_invalid_input_and_shows_it_again(page, compliance_user, lexi
     expect(page.get_by_role("heading", level=1)).to_have_text("Part III — Narrative")
     next_step(page)
     expect(page.get_by_label("Area code")).to_have_value("2x2")
-    expect(page.locator("#error-summary")).to_contain_text("Area code: Enter the area code")
+    expect(page.locator("#error-summary")).to_contain_text("Enter the area code as digits")
 
 
 def test_a_stored_statement_stays_visible_with_its_download_link(
