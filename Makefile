@@ -9,11 +9,13 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-# Debian/Ubuntu packages: Pango for WeasyPrint; Chromium for the browser tests.
-RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
+# Debian/Ubuntu packages: Pango and HarfBuzz-Subset for WeasyPrint; Chromium for the browser
+# tests; npm (when no Node.js with npm is installed) for axe-core, the accessibility checker the
+# browser tests inject.
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(RUN_PACKAGES) chromium
 
-.PHONY: run test install lint lock system-packages-run system-packages-test
+.PHONY: run test install lint lock system-packages-run system-packages-test test-scripts
 
 run: system-packages-run install
 	$(BIN)/python manage.py migrate --noinput
@@ -23,7 +25,7 @@ run: system-packages-run install
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: system-packages-test install
+test: system-packages-test install test-scripts
 	$(BIN)/pytest
 
 lint: install
@@ -39,6 +41,14 @@ $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@touch $@
+
+# The npm packages of package-lock.json (axe-core), exactly as locked.
+test-scripts: node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null 2>&1 || ./.ci/system-packages npm
+	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
 system-packages-run:

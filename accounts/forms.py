@@ -23,6 +23,16 @@ class SignInForm(AuthenticationForm):
         help_text=CODE_HELP,
     )
 
+    def full_clean(self) -> None:
+        """After a refused login, mark the user name and password invalid: the message is the
+        form's, since it cannot say which of the two is wrong."""
+        super().full_clean()
+        if self.non_field_errors():
+            for name in ("username", "password"):
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": "login-error"}
+                )
+
     def clean(self):
         cleaned_data = super().clean()
         user = self.get_user()

@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.forms import DeviceCodeForm, SignInForm, confirmed_device
 from accounts.middleware import two_factor_required
+from registrants.forms import error_entries
 
 sign_in = LoginView.as_view(authentication_form=SignInForm)
 
@@ -86,4 +87,5 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Two-factor sign-in is off.")
         return redirect("two_factor")
     context["form"] = form
+    context["error_summary"] = error_entries(form) if form.is_bound else []
     return render(request, "accounts/two_factor.html", context)

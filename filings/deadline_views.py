@@ -1,6 +1,6 @@
 """The dashboard of coming report deadlines and their iCalendar downloads."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +12,12 @@ from filings.calendar_feed import deadline_calendar
 from filings.deadlines import EASTERN, DeadlineInputError
 from filings.forms import DeadlinePreviewForm
 from filings.models import Notice
-from filings.selectors import dashboard_notices, notice_deadlines, registrant_upcoming_reports
+from filings.selectors import (
+    dashboard_notices,
+    notice_deadlines,
+    notice_urgency,
+    registrant_upcoming_reports,
+)
 from registrants.access import get_registrant_for_user
 from registrants.models import Registrant
 
@@ -26,6 +31,11 @@ def _today() -> date:
     return timezone.localdate(timezone=EASTERN)
 
 
+def _now() -> datetime:
+    """The current time; tests replace this seam to stand at a deadline."""
+    return timezone.now()
+
+
 def _calendar_response(rows, *, name: str, filename: str) -> HttpResponse:
     response = HttpResponse(
         deadline_calendar(rows=rows, name=name, generated_at=timezone.now()),
@@ -33,6 +43,20 @@ def _calendar_response(rows, *, name: str, filename: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def coming_deadlines(registrants) -> dict:
+    """What templates/filings/upcoming_reports_table.html needs for `registrants` (an iterable
+    of Registrant): rows (registrant, report) due in the next DASHBOARD_HORIZON_DAYS days or in
+    their grace period, today and horizon_days."""
+    today = _today()
+    return {
+        "rows": registrant_upcoming_reports(
+            registrants=registrants, today=today, horizon_days=DASHBOARD_HORIZON_DAYS
+        ),
+        "today": today,
+        "horizon_days": DASHBOARD_HORIZON_DAYS,
+    }
 
 
 @permission_required("registrants.view_registrant", raise_exception=True)
@@ -74,7 +98,7 @@ def deadline_preview(request: HttpRequest) -> HttpResponse:
     the form, the period end and the filer status are known."""
     form = DeadlinePreviewForm(request.GET)
     form.fields["registrant"].queryset = Registrant.objects.visible_to(request.user)
-    deadlines, message = None, ""
+    deadlines, urgency, message = None, None, ""
     if form.is_valid():
         data = form.cleaned_data
         registrant = data["registrant"]
@@ -95,10 +119,12 @@ def deadline_preview(request: HttpRequest) -> HttpResponse:
             )
         except DeadlineInputError as error:
             message = str(error)
+        if deadlines is not None and not data["is_amendment"]:
+            urgency = notice_urgency(deadlines, now=_now())
     return render(
         request,
         "filings/deadline_preview.html",
-        {"deadlines": deadlines, "message": message},
+        {"deadlines": deadlines, "urgency": urgency, "message": message},
     )
 
 

@@ -9,6 +9,7 @@ from django.db.models.fields.files import FieldFile
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.models import Notice, NoticeSigner
 from filings.rules import SIGNER_CONDITIONS, TRANSITION_FORMS, applies
+from registrants.identifiers import area_code_display
 from registrants.models import Registrant
 
 PART_II_INTRO = (
@@ -331,7 +332,7 @@ def notice_document(notice: Notice) -> dict:
         "narrative": notice.narrative,
         "questions": PART_IV_QUESTIONS,
         "contact_name": notice.contact_name,
-        "contact_area_code": notice.contact_area_code,
+        "contact_area_code": area_code_display(notice.contact_area_code),
         "contact_phone": notice.contact_phone,
         "other_reports_filed": notice.other_reports_filed,
         "other_reports_boxes": yes_no_boxes(notice.other_reports_filed),

@@ -26,16 +26,23 @@ from filings.rules import (
     signer_problems,
 )
 from filings.uploads import validate_pdf_upload
+from registrants.forms import TITLE_HELP, TITLE_WIDGET, RegistrantChoiceField, error_entries
 from registrants.identifiers import (
+    normalize_area_code,
     normalize_cusip,
     normalize_sec_file_number,
     validate_cusip,
     validate_sec_file_number,
 )
-from registrants.models import FilerStatus, Registrant
+from registrants.models import FilerStatus, Registrant, two_lines
 
 YES_NO = [("True", "Yes"), ("False", "No")]
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Dates are typed as text: a browser's date input sends nothing for a date typed in part, so it
+# would vanish; typed text is kept with the page and explained (DATE_EXAMPLE).
+DATE_INPUT = forms.DateInput(
+    attrs={"autocomplete": "off", "spellcheck": "false"}, format="%Y-%m-%d"
+)
+DATE_EXAMPLE = "For example, 03/31/2026 or 2026-03-31."
 # Widgets a browser leaves out of a submission when nothing is chosen; any other field missing
 # from a POST means the request was not made by our page.
 MAY_BE_OMITTED = (forms.RadioSelect, forms.CheckboxInput, forms.FileInput)
@@ -68,19 +75,6 @@ def pdf_field(label: str, help_text: str = "PDF, at most 10 MB.") -> forms.FileF
 def kept_values(data, key: str) -> list[str]:
     # PostgreSQL cannot store NUL characters in text or JSON.
     return [value.replace("\x00", "") for value in data.getlist(key)]
-
-
-def error_entries(form, label_prefix: str = "") -> list[tuple[str, str, str]]:
-    """(anchor, label, message) for each error of a form, for the summary at the top of the
-    page; a group of radio buttons is reached through its first button."""
-    entries = []
-    for bound_field in form:
-        anchor = bound_field.id_for_label or f"{bound_field.auto_id}_0"
-        entries += [
-            (anchor, f"{label_prefix}{bound_field.label}", error) for error in bound_field.errors
-        ]
-    entries += [("", label_prefix.rstrip(", ") or "Page", e) for e in form.non_field_errors()]
-    return entries
 
 
 class _Answers:
@@ -149,6 +143,12 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
         self.user = user  # who fills the page in; choices of other registrants depend on it
         for name, form_field in self.fields.items():
             form_field.required = False
+            if isinstance(form_field, forms.DateField):
+                form_field.error_messages["invalid"] = (
+                    f"{form_field.label}: enter a full date, with month, day and year. "
+                    f"{DATE_EXAMPLE}"
+                )
+                form_field.help_text = form_field.help_text or DATE_EXAMPLE
             if name in self.optional:
                 form_field.label = f"{form_field.label} (optional)"
         self.helper = FormHelper()
@@ -221,6 +221,14 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
 
     def error_entries(self) -> list[tuple[str, str, str]]:
         return error_entries(self)
+
+    def field_anchor(self, name: str) -> str:
+        """The id of the control that answers `name` (a group of boxes: its first box), for
+        links that take the user to it; the field's container when the page has none."""
+        if name not in self.fields:
+            return f"div_id_{name}"
+        bound_field = self[name]
+        return bound_field.id_for_label or f"{bound_field.auto_id}_0"
 
 
 class ReportForm(StepForm):
@@ -342,12 +350,19 @@ class NoticeStartForm(ReportForm):
     """Step 1 for a new notice: also the registrant, and whether to start from its last
     notice."""
 
-    registrant = forms.ModelChoiceField(
+    registrant = RegistrantChoiceField(
         queryset=Registrant.objects.filter(is_active=True), label="Registrant"
     )
     copy_previous = forms.BooleanField(
         label="Start from the registrant's last notice (copies Part III and Part IV)",
         required=False,
+    )
+    planned_filing_date = forms.DateField(
+        label="Planned filing date",
+        required=False,
+        widget=DATE_INPUT,
+        help_text="The notice is dated this day; change it on the signature step. Left empty, "
+        "today.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -363,10 +378,17 @@ class NoticeStartForm(ReportForm):
     def layout(self) -> Layout:
         layout = super().layout()
         layout.fields.insert(0, Fieldset("Registrant", "registrant", "copy_previous"))
+        layout.fields[1].fields.append(Row(Column("planned_filing_date", css_class="col-md-4")))
         return layout
 
     def clean_amends(self):
         return self.cleaned_data.get("amends")
+
+    def clean_planned_filing_date(self):
+        planned = self.cleaned_data["planned_filing_date"]
+        if planned is not None and not EARLIEST_DATE <= planned <= LATEST_DATE:
+            raise forms.ValidationError("Enter a date between 1934 and 2099.", code="range")
+        return planned
 
     def clean(self):
         cleaned_data = super().clean()
@@ -548,6 +570,9 @@ class PartIVForm(StepForm):
             Fieldset("After Part IV", "additional_statement"),
         )
 
+    def clean_contact_area_code(self) -> str:
+        return normalize_area_code(self.cleaned_data["contact_area_code"])
+
 
 class SignatureForm(StepForm):
     class Meta:
@@ -573,7 +598,11 @@ class SignerForm(ConditionalFieldsMixin, forms.ModelForm):
             "evidence_of_authority_text",
             "evidence_of_authority",
         ]
-        widgets = {"evidence_of_authority_text": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "title": TITLE_WIDGET,
+            "evidence_of_authority_text": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {"title": TITLE_HELP}
         labels = {
             "evidence_of_authority_text": "Text of the evidence of authority to sign (for "
             "example, the power of attorney)"
@@ -581,6 +610,8 @@ class SignerForm(ConditionalFieldsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = "Enter the signer's name."
+        self.fields["title"].error_messages["required"] = "Enter the signer's title."
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -590,6 +621,9 @@ class SignerForm(ConditionalFieldsMixin, forms.ModelForm):
             self.wrap("evidence_of_authority_text"),
             self.wrap("evidence_of_authority"),
         )
+
+    def clean_title(self) -> str:
+        return two_lines(self.cleaned_data["title"])
 
     def clean(self):
         cleaned_data = super().clean()
@@ -702,6 +736,15 @@ class SignatureStepForm:
         )
         return kept
 
+    def field_anchor(self, name: str) -> str:
+        """The signature block's control for `name`, or the first signer's."""
+        if name in self.form.fields or not self.formset.forms:
+            return self.form.field_anchor(name)
+        signer_form = self.formset.forms[0]
+        if name not in signer_form.fields:
+            return self.form.field_anchor(name)
+        return signer_form[name].id_for_label or f"{signer_form[name].auto_id}_0"
+
     def error_entries(self) -> list[tuple[str, str, str]]:
         """(anchor, label, message) for every error of the step, signers' rows included."""
         entries = error_entries(self.form)
@@ -715,7 +758,7 @@ class NoticeFilterForm(forms.Form):
     """The search and filters of the notice list."""
 
     q = forms.CharField(label="Search", required=False, max_length=200)
-    registrant = forms.ModelChoiceField(
+    registrant = RegistrantChoiceField(
         queryset=Registrant.objects.filter(notices__isnull=False).distinct(),
         required=False,
         empty_label="All",
@@ -745,6 +788,7 @@ class DeadlinePreviewForm(forms.Form):
     transmission_date = forms.DateField(required=False)
     is_erisa_plan = forms.BooleanField(required=False)
     is_transition_report = forms.BooleanField(required=False)
+    is_amendment = forms.BooleanField(required=False)
     transition_period_end = forms.DateField(required=False)
     transition_decision_date = forms.DateField(required=False)
 

@@ -8,7 +8,13 @@ from simple_history.models import HistoricalRecords
 from filings.deadlines import REPORT_FORM_CHOICES, REPORT_FORMS
 from filings.uploads import notice_upload_path, pending_upload_path
 from registrants.history import HistoryUserName
-from registrants.models import FilerStatus, Registrant, area_code_validator, phone_number_validator
+from registrants.models import (
+    FilerStatus,
+    Registrant,
+    area_code_validator,
+    phone_number_validator,
+    two_lines_validator,
+)
 
 
 class NoticeStatus(models.TextChoices):
@@ -428,7 +434,7 @@ class NoticeSigner(models.Model):
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="signers")
     name = models.CharField(max_length=200)
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[two_lines_validator])
     is_executive_officer = models.BooleanField("executive officer", default=True)
     evidence_of_authority_text = models.TextField("text of the evidence of authority", blank=True)
     evidence_of_authority = models.FileField(
@@ -443,7 +449,7 @@ class NoticeSigner(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return f"{self.name}, {self.title}"
+        return f"{self.name}, {self.title}".replace("\n", " ")
 
     # The signers of a final notice are part of its stored documents.
     def save(self, *args, **kwargs) -> None:

@@ -6,11 +6,17 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Q, QuerySet
 
-from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
+from filings.deadlines import (
+    DeadlineInputError,
+    NoticeDeadlines,
+    Urgency,
+    compute_deadlines,
+    deadline_urgency,
+)
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
 from filings.models import Notice, NoticeSigner, PendingUpload, SecClosureDay
 from filings.rules import SIGNERS, applies
@@ -21,6 +27,13 @@ from registrants.models import Registrant
 
 def sec_closure_days() -> frozenset[date]:
     return frozenset(SecClosureDay.objects.values_list("date", flat=True))
+
+
+def notice_urgency(deadlines: NoticeDeadlines | None, *, now: datetime) -> Urgency | None:
+    """How urgent filing the notice is at `now`, by its deadline (none while it is unknown)."""
+    if deadlines is None:
+        return None
+    return deadline_urgency(deadline=deadlines.notice_due, now=now, closures=sec_closure_days())
 
 
 def notice_deadlines(

@@ -3,6 +3,7 @@ finalizing one and storing its documents."""
 
 import copy
 import hashlib
+from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.files.storage import default_storage
@@ -79,13 +80,19 @@ def _apply(record, answers: dict) -> None:
 
 @transaction.atomic
 def notice_create(
-    *, registrant: Registrant, answers: dict, copy_previous: bool, saved_step: str, user: User
+    *,
+    registrant: Registrant,
+    answers: dict,
+    copy_previous: bool,
+    saved_step: str,
+    signature_date: date,
+    user: User,
 ) -> Notice:
-    """Start a draft from the cleaned answers of the first step (`saved_step`). Part I, the
-    contact, the signer and the charter name are copied from the registrant record; with
-    `copy_previous`, Part III and Part IV come from the registrant's most recent notice
-    instead of the contact defaults."""
-    notice = Notice(registrant=registrant)
+    """Start a draft from the cleaned answers of the first step (`saved_step`), dated
+    `signature_date` (the planned filing date). Part I, the contact, the signer and the charter
+    name are copied from the registrant record; with `copy_previous`, Part III and Part IV come
+    from the registrant's most recent notice instead of the contact defaults."""
+    notice = Notice(registrant=registrant, signature_date=signature_date)
     _apply(notice, answers)
     notice.sec_file_number = registrant.sec_file_number
     notice.cusip = registrant.cusip

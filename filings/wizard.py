@@ -12,6 +12,7 @@ to it."""
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.http import QueryDict
 from django.urls import reverse
@@ -19,11 +20,14 @@ from django.urls import reverse
 from filings import forms as step_forms
 from filings.models import Notice
 from filings.rules import SIGNERS, Problem, notice_problems
-from filings.selectors import deadlines_of_notice
+from filings.selectors import deadlines_of_notice, notice_urgency
 
 
-def _deadline_panel(notice: Notice) -> dict:
-    return {"deadlines": deadlines_of_notice(notice)}
+def _deadline_panel(notice: Notice, now: datetime) -> dict:
+    deadlines = deadlines_of_notice(notice)
+    # An amendment has no deadline of its own.
+    urgency = None if notice.is_amendment else notice_urgency(deadlines, now=now)
+    return {"deadlines": deadlines, "urgency": urgency}
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,8 @@ class Step:
     form_class: type | None = None  # None for the review
     template: str = "filings/steps/fields.html"  # lays out the form
     panel: str = ""  # a template shown below the form
-    panel_context: Callable[[Notice], dict] | None = None  # what the panel needs
+    # What the panel needs, from the notice and the current time.
+    panel_context: Callable[[Notice, datetime], dict] | None = None
     extra_fields: tuple[str, ...] = field(default=())  # saved besides the notice's columns
 
     @property

@@ -26,7 +26,12 @@ from filings.deadlines import (
 )
 from filings.document import long_date, notice_document
 from filings.formats import notice_files
-from filings.forms import NoticeFilterForm, NoticeStartForm, RestatementReviewForm
+from filings.forms import (
+    DeadlinePreviewForm,
+    NoticeFilterForm,
+    NoticeStartForm,
+    RestatementReviewForm,
+)
 from filings.lifecycle import SUBMIT, last_return, moves_for
 from filings.lifecycle_views import notice_page
 from filings.middleware import keeps_typed_input_through_login
@@ -129,11 +134,29 @@ def _id_parameter(request: HttpRequest, name: str) -> int | None:
     return None
 
 
+def _report_parameters(request: HttpRequest) -> dict:
+    """The report a coming-deadline row starts a notice for ("Start notice"): its form, period
+    end and filer status from the query string, each left out unless it is a valid answer."""
+    parameters = DeadlinePreviewForm(
+        {name: request.GET.get(name, "") for name in ("form_type", "period_end", "filer_status")}
+    )
+    parameters.is_valid()
+    return {
+        name: parameters.cleaned_data[name]
+        for name in ("form_type", "period_end", "filer_status")
+        if parameters.cleaned_data.get(name) and name not in parameters.errors
+    }
+
+
 @keeps_typed_input_through_login
 @permission_required("filings.add_notice", raise_exception=True)
 def notice_new(request: HttpRequest) -> HttpResponse:
     """Step 1 for a notice that does not exist yet; a valid submit creates the draft."""
-    initial = {"registrant": _id_parameter(request, "registrant")}
+    initial = {
+        "registrant": _id_parameter(request, "registrant"),
+        "planned_filing_date": _today(),
+        **_report_parameters(request),
+    }
     amends_id = _id_parameter(request, "amends")
     visible_notices = Notice.objects.visible_to(request.user)
     original = visible_notices.filter(pk=amends_id).first() if amends_id else None
@@ -167,6 +190,7 @@ def notice_new(request: HttpRequest) -> HttpResponse:
             answers=form.answers(),
             copy_previous=form.cleaned_data["copy_previous"],
             saved_step=FIRST_STEP.slug,
+            signature_date=form.cleaned_data["planned_filing_date"] or _today(),
             user=request.user,
         )
         if request.POST.get("action") == "exit":
@@ -449,7 +473,7 @@ def _step_page(
             "changes": changes,
             "kept_uploads": pending_uploads(notice=notice, step_slug=step.slug, user=request.user),
             "returned": _returned_about(notice, step),
-            **(step.panel_context(notice) if step.panel_context else {}),
+            **(step.panel_context(notice, _now()) if step.panel_context else {}),
         },
     )
 
@@ -466,6 +490,11 @@ def _returned_about(notice: Notice, step: Step):
 def _now() -> datetime:
     """The current time; tests replace this seam to stand at a deadline."""
     return timezone.now()
+
+
+def _today() -> date:
+    """Today in Eastern time, where SEC deadlines are counted."""
+    return _now().astimezone(EASTERN).date()
 
 
 def timing_warnings(deadlines, now: datetime) -> list[str]:
@@ -489,14 +518,14 @@ def timing_warnings(deadlines, now: datetime) -> list[str]:
 
 
 def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
-    problems = [
-        {
-            "problem": problem,
-            "url": step_url(notice, step, return_to_review=True) + f"#div_id_{problem.field}",
-            "step": step,
-        }
-        for step, problem in problems_by_step(notice)
-    ]
+    forms = {}
+    problems = []
+    for step, problem in problems_by_step(notice):
+        form = forms.setdefault(step.slug, step.bind(notice, user=request.user))
+        # The link lands on the control itself (static/js/app.js focuses it).
+        anchor = form.field_anchor(problem.field)
+        url = f"{step_url(notice, step, return_to_review=True)}#{anchor}"
+        problems.append({"problem": problem, "url": url, "step": step})
     deadlines = deadlines_of_notice(notice)
     document = notice_document(notice)
     edit_urls = {

@@ -15,6 +15,19 @@ SERIES_ID_PATTERN = re.compile(r"^S\d{9}$")
 CLASS_ID_PATTERN = re.compile(r"^C\d{9}$")
 
 
+def normalize_area_code(value: str) -> str:
+    """The area code as stored: "(212)", as people type it from printed notices, is "212"."""
+    value = value.strip()
+    if value.startswith("(") and value.endswith(")"):
+        value = value[1:-1].strip()
+    return value
+
+
+def area_code_display(value: str) -> str:
+    """The area code as filed notices print it: "(212)"; empty stays empty."""
+    return f"({value})" if value else ""
+
+
 def normalize_cik(value: str) -> str:
     """The CIK as EDGAR shows it: ten digits, zero-padded."""
     return value.strip().zfill(10)

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from registrants.access import sees_every_registrant
 from registrants.history import HistoricalRecordsWithReverseM2M, HistoryUserName
 from registrants.identifiers import (
+    area_code_display,
     normalize_cik,
     normalize_cusip,
     normalize_sec_file_number,
@@ -66,8 +67,25 @@ one_line_validator = RegexValidator(
     inverse_match=True,
 )
 area_code_validator = RegexValidator(
-    r"^\+?\d[\d ]{0,6}$", "Enter the area code as digits, e.g. 212.", code="invalid_area_code"
+    r"^\+?\d[\d ]{0,6}$",
+    "Enter the area code as digits, e.g. 212 or (212).",
+    code="invalid_area_code",
 )
+# A signer's title may take a second line, as filed notices show: "Chief Financial Officer" /
+# "(Principal Financial and Accounting Officer)".
+two_lines_validator = RegexValidator(
+    r"\A[^\x00-\x1f\x7f-\x9f\u2028\u2029]+(\n[^\x00-\x1f\x7f-\x9f\u2028\u2029]+)?\Z",
+    "Enter this on one or two lines, without control characters.",
+    code="not_two_lines",
+)
+
+
+def two_lines(value: str) -> str:
+    """Typed text with its line breaks normalized, blank lines and spaces around lines
+    dropped, for a field of `two_lines_validator`."""
+    return "\n".join(line.strip() for line in value.splitlines() if line.strip())
+
+
 phone_number_validator = RegexValidator(
     r"^\d[\d .-]{3,18}\d$",
     "Enter the telephone number as digits with optional hyphens, e.g. 319-4657.",
@@ -186,6 +204,13 @@ class Registrant(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("registrants:detail", args=[self.pk])
 
+    @property
+    def distinguishing_label(self) -> str:
+        """The name with what tells it apart from a namesake, for choosers: the CIK, or the
+        city when there is none."""
+        place = ", ".join(part for part in (self.city, self.state) if part)
+        return f"{self.name} (CIK {self.cik})" if self.cik else f"{self.name} ({place})"
+
     def clean(self) -> None:
         self.cik = normalize_cik(self.cik) if self.cik else None
         self.sec_file_number = normalize_sec_file_number(self.sec_file_number)
@@ -263,7 +288,7 @@ class Contact(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.area_code}) {self.phone_number}"
+        return f"{self.name} {area_code_display(self.area_code)} {self.phone_number}"
 
     @property
     def is_default(self) -> bool:
@@ -275,7 +300,7 @@ class Signer(models.Model):
 
     registrant = models.ForeignKey(Registrant, on_delete=models.CASCADE, related_name="signers")
     name = models.CharField(max_length=200, validators=[one_line_validator])
-    title = models.CharField(max_length=200, validators=[one_line_validator])
+    title = models.CharField(max_length=200, validators=[two_lines_validator])
     is_executive_officer = models.BooleanField(
         "executive officer",
         default=True,
@@ -288,7 +313,7 @@ class Signer(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return f"{self.name}, {self.title}"
+        return f"{self.name}, {self.title}".replace("\n", " ")
 
     @property
     def is_default(self) -> bool:

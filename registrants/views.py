@@ -7,8 +7,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from filings.deadline_views import coming_deadlines
 from registrants.access import get_registrant_for_user
-from registrants.forms import ContactForm, RegistrantForm, RegistrantSearchForm, SignerForm
+from registrants.forms import (
+    ContactForm,
+    RegistrantForm,
+    RegistrantSearchForm,
+    SignerForm,
+    error_entries,
+)
 from registrants.identifiers import normalize_cik
 from registrants.models import Contact, Registrant, Signer
 from registrants.selectors import registrant_history
@@ -67,13 +74,16 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
 @permission_required("registrants.view_registrant", raise_exception=True)
 def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
     """Template registrants/registrant_detail.html; context: registrant, its notices (when the
-    user may see notices), contacts, signers, history (registrants.history.HistoryEntry)."""
+    user may see notices), its coming deadlines (an active registrant's; see
+    filings.deadline_views.coming_deadlines), contacts, signers, history
+    (registrants.history.HistoryEntry)."""
     registrant = get_registrant_for_user(request.user, registrant_id)
     can_see_notices = request.user.has_perm("filings.view_notice")
     return render(
         request,
         "registrants/registrant_detail.html",
         {
+            **coming_deadlines([registrant] if registrant.is_active else []),
             "registrant": registrant,
             "notices": registrant.notices.all() if can_see_notices else [],
             "contacts": registrant.contacts.all(),
@@ -90,7 +100,11 @@ def registrant_create(request: HttpRequest) -> HttpResponse:
         registrant = form.save()
         messages.success(request, f"Registrant {registrant.name} created.")
         return redirect(registrant)
-    return render(request, "registrants/registrant_form.html", {"form": form})
+    return render(
+        request,
+        "registrants/registrant_form.html",
+        {"form": form, "error_summary": error_entries(form) if form.is_bound else []},
+    )
 
 
 @permission_required("registrants.change_registrant", raise_exception=True)
@@ -102,7 +116,13 @@ def registrant_edit(request: HttpRequest, registrant_id: int) -> HttpResponse:
         messages.success(request, f"Registrant {registrant.name} saved.")
         return redirect(registrant)
     return render(
-        request, "registrants/registrant_form.html", {"form": form, "registrant": registrant}
+        request,
+        "registrants/registrant_form.html",
+        {
+            "form": form,
+            "registrant": registrant,
+            "error_summary": error_entries(form) if form.is_bound else [],
+        },
     )
 
 
@@ -125,6 +145,7 @@ def _person_form_page(request, registrant: Registrant, kind: str, person=None) -
             "person": person,
             "saved_name": saved_name,
             "noun": noun,
+            "error_summary": error_entries(form) if form.is_bound else [],
         },
     )
 

@@ -16,6 +16,7 @@ def report_step(registrant_id: int | None = None, **overrides) -> dict:
         "transition_decision_date": "",
         "portion_items": "",
         "amends": "",
+        "planned_filing_date": "",
         "action": "next",
     }
     if registrant_id is not None:

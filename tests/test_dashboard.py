@@ -90,24 +90,25 @@ def test_overdue_and_grace_period_rows_stand_out_in_words_and_colour(
     assert 'class="table-danger"' in overdue
     assert "Overdue" in overdue
     assert "1 day past due; file Form 12b-25 today" in overdue
-    assert "Tue 31 Mar 2026" in overdue and "NT 10-K" in overdue
+    assert "Tue, March 31, 2026" in overdue and "NT 10-K" in overdue
 
     grace = table_row(page, "Dune Outfitters Inc.")
     assert 'class="table-warning"' in grace
     assert "Grace period" in grace
-    assert "2 days past due; grace period ends Tue 14 Apr" in grace
+    assert "2 days past due; grace period ends Tue, April 14" in grace
 
     coming = table_row(page, "Cedar Ridge Bancorp")
     assert "table-danger" not in coming and "table-warning" not in coming
     assert "40 days" in coming
-    assert "Mon 11 May 2026" in coming
+    assert "Mon, May 11, 2026" in coming
 
 
 def test_the_dashboard_is_an_accessible_table(compliance_client, registrants, today):
     page = compliance_client.get(reverse("home")).content.decode()
     assert "<h1" in page and 'id="upcoming-heading"' in page
     assert "<caption" in page
-    assert page.count('<th scope="col">') == 7
+    # Seven columns and the one of the "Start notice" buttons.
+    assert page.count('<th scope="col">') == 8
     assert f'<a href="{registrants["cedar"].get_absolute_url()}">Cedar Ridge Bancorp</a>' in page
     assert (
         'class="nav-link active" aria-current="page"\n                 href="/">Dashboard</a>'
@@ -123,7 +124,7 @@ def test_a_closure_day_in_the_database_moves_the_dashboard_dates(
     page = compliance_client.get(reverse("home")).content.decode()
     lexington = table_row(page, "Lexington Precision Corporation")
     assert "Due today" in lexington
-    assert "Wed 1 Apr 2026" in lexington
+    assert "Wed, April 1, 2026" in lexington
 
 
 def test_the_dashboard_says_when_nothing_is_due(compliance_client, today):

@@ -146,8 +146,9 @@ def test_the_summary_of_a_final_notice_lists_the_header_and_every_file(complianc
         assert document.filename in page and document.sha256 in page
     assert bytes(stored["exhibit-pdf", "statement"].content) == PDF_BYTES
     assert "nt10k-2003-12-31-ex99.htm" in page and "nt10k-2003-12-31-ex99.txt" in page
-    assert page.count("<td><code>EX-99</code>") == 3  # .htm, .txt and the unofficial PDF
-    assert page.count("<td><code>NT 10-K</code>") == 3
+    type_cell = '<td data-label="EDGAR document type"><code>{}</code>'
+    assert page.count(type_cell.format("EX-99")) == 3  # .htm, .txt and the unofficial PDF
+    assert page.count(type_cell.format("NT 10-K")) == 3
     assert "Rule 302(b) authentication document" in page and "five years" in page
     assert "draft" not in page.lower()
 
@@ -201,7 +202,7 @@ def test_a_notice_finalized_before_the_edgar_documents_gets_them_from_the_migrat
     compliance_client.get(summary_url(notice))
     assert notice.documents.count() == 2
     store_missing_documents = import_module(
-        "filings.migrations.0018_store_missing_documents"
+        "filings.migrations.0020_store_missing_documents"
     ).store_missing_documents
     store_missing_documents(apps, None)
     assert bytes(notice.documents.get(kind="htm").content) == render_notice_htm(notice)

@@ -157,3 +157,37 @@ def test_an_n_csr_without_its_sending_date_shows_the_latest_possible_due_date(
     notice.save()
     step = compliance_client.get(step_url(notice, "report")).content.decode()
     assert "latest possible due date" not in step
+
+
+def test_step_one_says_how_urgent_the_notice_deadline_is_in_words_and_colour(
+    compliance_client, monkeypatch
+):
+    url = reverse("deadlines:preview")
+    # Accelerated 10-K for 2026-03-31: file the notice by Tuesday 16 June 2026.
+    for now, colour, words in [
+        (
+            datetime(2026, 6, 16, 15, 0, tzinfo=EASTERN),
+            "alert-warning",
+            "today, 2 hours 30 minutes",
+        ),
+        (datetime(2026, 6, 15, 12, 0, tzinfo=EASTERN), "alert-warning", "next business day"),
+        (datetime(2026, 6, 10, 12, 0, tzinfo=EASTERN), "alert-info", "4 business days left"),
+        (datetime(2026, 6, 19, 12, 0, tzinfo=EASTERN), "alert-danger", "passed 3 days ago"),
+    ]:
+        monkeypatch.setattr(deadline_views, "_now", lambda now=now: now)
+        page = compliance_client.get(url, {**ACCELERATED_10K, "period_end": "2026-03-31"})
+        html = page.content.decode()
+        assert f"Form 12b-25 deadline: {words}" in html
+        assert colour in html
+    amendment = compliance_client.get(
+        url, {**ACCELERATED_10K, "period_end": "2026-03-31", "is_amendment": "on"}
+    )
+    assert "Form 12b-25 deadline" not in amendment.content.decode()
+
+
+def test_a_saved_notice_shows_its_urgency_on_step_one(compliance_client, notice, monkeypatch):
+    monkeypatch.setattr(wizard_views, "_now", lambda: datetime(2026, 6, 22, 9, 0, tzinfo=EASTERN))
+    notice.saved_steps = ["report"]
+    notice.save()
+    page = compliance_client.get(step_url(notice, "report")).content.decode()
+    assert "Form 12b-25 deadline: passed 6 days ago" in page

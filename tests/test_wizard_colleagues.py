@@ -177,7 +177,7 @@ def test_an_evidence_upload_with_another_error_on_the_page_shows_the_page_again(
     response = post_step(compliance_client, notice, "signature", data)
 
     assert response.status_code == 200
-    assert "Enter a valid date." in response.content.decode()
+    assert "enter a full date, with month, day and year" in response.content.decode()
     assert not notice.signers.filter(evidence_of_authority__gt="").exists()
     # The upload is kept: the page says so, and fixing the date saves it without choosing the
     # file again.

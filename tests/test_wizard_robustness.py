@@ -141,7 +141,7 @@ def test_error_summary_links_reach_radio_questions_and_signer_rows(compliance_cl
     )
     page = response.content.decode()
     assert 'href="#id_signers-0-name"' in page
-    assert "Signer 1, Name: This field is required." in page
+    assert ">Signer 1: Enter the signer&#x27;s name.</a>" in page
 
 
 def test_copying_skips_drafts_whose_parts_iii_and_iv_were_never_filled(

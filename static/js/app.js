@@ -1,8 +1,32 @@
 // Small progressive enhancements; every page works without them.
 document.addEventListener("DOMContentLoaded", () => {
-  // Bring keyboard and screen-reader focus to the list of problems after a failed save.
+  // Put focus on a form control named by a link (#id): the error summary's links and the
+  // review page's links to a step. Its label (or the question of a group) is scrolled into
+  // view with it.
+  function focusControl(id) {
+    const control = id ? document.getElementById(id) : null;
+    if (!control || !control.matches("input, select, textarea")) {
+      return false;
+    }
+    const group = control.closest("fieldset");
+    const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+    (group && control.type === "radio" ? group : label || control).scrollIntoView();
+    control.focus({ preventScroll: true });
+    return true;
+  }
+
+  document.querySelectorAll('#error-summary a[href^="#"]').forEach((link) => {
+    link.addEventListener("click", (event) => {
+      if (focusControl(decodeURIComponent(link.hash.slice(1)))) {
+        event.preventDefault();
+      }
+    });
+  });
+
+  // Arriving at a control's link, focus it; otherwise after a failed save bring keyboard and
+  // screen-reader focus to the list of problems.
   const summary = document.getElementById("error-summary");
-  if (summary) {
+  if (!focusControl(decodeURIComponent(window.location.hash.slice(1))) && summary) {
     summary.focus();
   }
 
@@ -71,8 +95,10 @@ document.addEventListener("DOMContentLoaded", () => {
       "is_transition_report",
       "transition_period_end",
       "transition_decision_date",
+      "is_amendment",
     ];
     let latest = 0;
+    let lastQuery = null;
     const refresh = () => {
       // Only what is shown counts: the server discards what a hidden field holds.
       const params = new URLSearchParams();
@@ -90,8 +116,13 @@ document.addEventListener("DOMContentLoaded", () => {
       if (preview.dataset.registrant && !params.has("registrant")) {
         params.set("registrant", preview.dataset.registrant);
       }
+      const query = params.toString();
+      if (query === lastQuery) {
+        return;
+      }
+      lastQuery = query;
       const request = ++latest;
-      fetch(`${preview.dataset.previewUrl}?${params}`, { credentials: "same-origin" })
+      fetch(`${preview.dataset.previewUrl}?${query}`, { credentials: "same-origin" })
         .then((response) => (response.ok ? response.text() : null))
         .then((html) => {
           if (html !== null && request === latest) {
@@ -100,11 +131,24 @@ document.addEventListener("DOMContentLoaded", () => {
         })
         .catch(() => {});
     };
+    // Asked a moment after a change, or after typing stops in a date; not when the change is
+    // the blur of pressing Next, whose page shows the deadlines anyway.
+    let timer = 0;
+    const schedule = (delay) => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, delay);
+    };
     form.addEventListener("change", (event) => {
       if (names.includes(event.target.name)) {
-        refresh();
+        schedule(200);
       }
     });
+    form.addEventListener("input", (event) => {
+      if (names.includes(event.target.name) && event.target.type === "text") {
+        schedule(600);
+      }
+    });
+    form.addEventListener("submit", () => window.clearTimeout(timer));
     refresh();
   }
 });

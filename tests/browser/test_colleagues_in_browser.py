@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import seed
-from tests.browser.conftest import log_in
+from tests.browser.conftest import check_page, log_in
 from tests.conftest import PASSWORD, TEAM, make_user, team
 from tests.test_wizard import post_step, start_notice
 
@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_two_colleagues_on_part_iii_merge_instead_of_overwriting(
-    chromium, live_server, compliance_client, lexington
+    open_page, compliance_client, lexington
 ):
     notice = start_notice(compliance_client, lexington)
     post_step(compliance_client, notice, "part-1", seed.PART_I, "part-2")
@@ -19,17 +19,17 @@ def test_two_colleagues_on_part_iii_merge_instead_of_overwriting(
     pages = []
     for colleague in colleagues:
         colleague.groups.add(team(TEAM))
-        context = chromium.new_context(base_url=live_server.url)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
+        page = open_page()
         log_in(page, colleague.username, PASSWORD)
         page.goto(f"/notices/{notice.pk}/part-3/")
+        check_page(page)
         pages.append(page)
     alex, robin = pages
 
     alex.get_by_label("Narrative").fill("The auditor needs two more weeks for the inventory count.")
     alex.get_by_role("button", name="Next", exact=True).click()
     expect(alex.get_by_role("heading", level=1)).to_have_text("Part IV — Other information")
+    check_page(alex)
 
     robin.get_by_label("Narrative").fill("Our new ERP system delayed the closing of the books.")
     robin.get_by_role("button", name="Next", exact=True).click()
@@ -42,7 +42,7 @@ def test_two_colleagues_on_part_iii_merge_instead_of_overwriting(
     expect(robin.get_by_label("Narrative")).to_have_value(
         "Our new ERP system delayed the closing of the books."
     )
-    robin.screenshot(path="/tmp/colleagues-conflict.png", full_page=True)
+    check_page(robin)
 
     robin.get_by_label("Narrative").fill(
         "The auditor needs two more weeks for the inventory count, and our new ERP system "

@@ -6,7 +6,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from filings import deadline_views
-from tests.browser.conftest import log_in
+from tests.browser.conftest import check_page, log_in
 from tests.conftest import PASSWORD, make_registrant
 
 # The live server needs committed data; the roles from the data migration are restored for
@@ -36,17 +36,18 @@ def test_compliance_staff_land_on_the_coming_deadlines_and_download_a_calendar(
     expect(rows).to_have_count(5)  # the header and four reports
     expect(rows.nth(1)).to_contain_text("Dune Outfitters Inc.")
     expect(rows.nth(1)).to_contain_text(
-        "Grace period 2 days past due; grace period ends Tue 14 Apr"
+        "Grace period 2 days past due; grace period ends Tue, April 14"
     )
     expect(rows.nth(2)).to_contain_text("Lexington Precision Corporation")
     expect(rows.nth(2)).to_contain_text("Overdue 1 day past due; file Form 12b-25 today")
     expect(rows.nth(3)).to_contain_text("Form 10-Q")
     expect(rows.nth(3)).to_contain_text("41 days")
 
-    link = rows.nth(2).get_by_role("link", name="Lexington Precision Corporation")
+    link = rows.nth(2).get_by_role("link", name="Lexington Precision Corporation", exact=True)
     link.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lexington Precision Corporation")
+    check_page(page)
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Download deadlines (.ics)").click()

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from filings.edgar_validator import validate_edgar_html
-from tests.browser.conftest import log_in
+from tests.browser.conftest import check_page, follow, log_in
 from tests.conftest import PASSWORD
 from tests.test_edgar_documents import make_notice, visible_text
 from tests.test_wizard import step_url
@@ -21,8 +21,9 @@ def test_the_filing_summary_opens_from_the_review_and_its_files_match_their_hash
     log_in(page, compliance_user.username, PASSWORD)
     page.goto(step_url(notice, "review"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Review the notice")
+    check_page(page)
 
-    page.get_by_role("link", name="EDGAR filing summary").click()
+    follow(page, page.get_by_role("link", name="EDGAR filing summary"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Filing on EDGAR")
     expect(page.get_by_text("This notice is a draft")).to_be_visible()
     header = page.get_by_role("region", name="Submission header")
@@ -42,7 +43,7 @@ def test_the_filing_summary_opens_from_the_review_and_its_files_match_their_hash
     assert validate_edgar_html(content) == []
     assert "Lexington Precision Corporation" in visible_text(content)
 
-    page.get_by_role("link", name="Back to the review").click()
+    follow(page, page.get_by_role("link", name="Back to the review"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Review the notice")
 
 
@@ -51,6 +52,7 @@ def test_a_copy_button_copies_its_value_by_keyboard_and_says_so(page, compliance
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     log_in(page, compliance_user.username, PASSWORD)
     page.goto(f"/notices/{notice.pk}/edgar/")
+    check_page(page)
     button = page.get_by_role("button", name="Copy Submission type")
     button.focus()
     page.keyboard.press("Enter")

@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from registrants.models import Registrant
-from tests.browser.conftest import log_in
+from tests.browser.conftest import check_page, follow, log_in
 from tests.conftest import PASSWORD
 
 # The live server needs committed data; the roles from the data migration are restored for
@@ -12,8 +12,10 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_registrant_admin_fixes_a_bad_cusip_and_creates_a_registrant(page, registrant_admin):
     log_in(page, registrant_admin.username, PASSWORD)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Registrants").click()
-    page.get_by_role("link", name="New registrant").click()
+    follow(
+        page, page.get_by_role("navigation", name="Main").get_by_role("link", name="Registrants")
+    )
+    follow(page, page.get_by_role("link", name="New registrant"))
     page.get_by_label("Name as specified in charter").fill("Harborview Analytics, Inc.")
     page.get_by_label("Street and number").fill("200 Seaport Boulevard")
     page.get_by_label("City").fill("Boston")
@@ -23,11 +25,13 @@ def test_registrant_admin_fixes_a_bad_cusip_and_creates_a_registrant(page, regis
     page.get_by_label("SEC file number").fill("001-38412")
     page.get_by_label("CUSIP").fill("313586108")
     page.get_by_label("Filer status").select_option(label="Large accelerated filer")
-    page.get_by_role("button", name="Save registrant").click()
+    follow(page, page.get_by_role("button", name="Save registrant"))
 
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
-    expect(summary).to_contain_text("CUSIP: This CUSIP's check digit does not match")
+    expect(summary.get_by_role("link")).to_have_text(
+        "This CUSIP's check digit does not match; check for a mistyped character."
+    )
     cusip = page.get_by_label("CUSIP")
     expect(cusip).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_cusip ~ .invalid-feedback")).to_contain_text("check digit")
@@ -37,7 +41,7 @@ def test_registrant_admin_fixes_a_bad_cusip_and_creates_a_registrant(page, regis
     assert not Registrant.objects.exists()
 
     cusip.fill("41238A105")
-    page.get_by_role("button", name="Save registrant").click()
+    follow(page, page.get_by_role("button", name="Save registrant"))
     expect(page.get_by_role("status")).to_contain_text(
         "Registrant Harborview Analytics, Inc. created."
     )
@@ -50,7 +54,7 @@ def test_compliance_staff_read_registrants_but_are_offered_no_edits(
 ):
     log_in(page, compliance_user.username, PASSWORD)
     navigation = page.get_by_role("navigation", name="Main")
-    navigation.get_by_role("link", name="Registrants").click()
+    follow(page, navigation.get_by_role("link", name="Registrants"))
     expect(page.get_by_role("heading", name="Registrants")).to_be_visible()
     expect(navigation.get_by_role("link", name="Registrants")).to_have_attribute(
         "aria-current", "page"
@@ -59,24 +63,27 @@ def test_compliance_staff_read_registrants_but_are_offered_no_edits(
     expect(page.get_by_role("link", name="New registrant")).to_have_count(0)
 
     page.get_by_role("searchbox", name="Search").fill("0-3252")
-    page.get_by_role("button", name="Search").click()
-    page.get_by_role("link", name="Lexington Precision Corporation").click()
+    follow(page, page.get_by_role("button", name="Search"))
+    follow(page, page.get_by_role("link", name="Lexington Precision Corporation"))
     expect(page.get_by_role("cell", name="(212) 319-4657")).to_be_visible()
     expect(page.get_by_role("link", name="Edit registrant")).to_have_count(0)
     expect(page.get_by_role("button", name="Remove Warren Delano")).to_have_count(0)
 
     page.goto("/registrants/new/")
     expect(page.get_by_role("heading", level=1)).to_have_text("You do not have permission for this")
+    check_page(page)
 
 
 def test_a_logged_out_user_returns_to_the_page_they_asked_for(page, compliance_user, lexington):
     page.goto(f"/registrants/{lexington.pk}/")
     expect(page).to_have_url(f"/login/?next=/registrants/{lexington.pk}/")
+    check_page(page)
     page.get_by_label("Username").fill(compliance_user.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Lexington Precision Corporation")
-    page.get_by_role("button", name="Log out").click()
+    check_page(page)
+    follow(page, page.get_by_role("button", name="Log out"))
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
 
 
@@ -93,12 +100,13 @@ def test_keyboard_users_can_skip_to_the_main_content(page, compliance_user):
 def test_a_registrant_admin_removes_a_contact_after_confirming(page, registrant_admin, lexington):
     log_in(page, registrant_admin.username, PASSWORD)
     page.goto(f"/registrants/{lexington.pk}/")
+    check_page(page)
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Remove Warren Delano").first.click()
     expect(page.get_by_role("cell", name="(212) 319-4657")).to_be_visible()
     assert lexington.contacts.count() == 1
 
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Remove Warren Delano").first.click()
+    follow(page, page.get_by_role("button", name="Remove Warren Delano").first)
     expect(page.get_by_role("status")).to_contain_text("Contact Warren Delano removed.")
     expect(page.get_by_text("No contact yet.")).to_be_visible()
