@@ -1,8 +1,10 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
+from django.contrib.auth import get_user_model
 
 from registrants.models import REGISTRANT_EDITABLE_FIELDS, Contact, Registrant, Signer
+from registrants.roles import SIGNERS
 
 
 class RegistrantForm(forms.ModelForm):
@@ -76,13 +78,24 @@ class ContactForm(PersonForm):
 class SignerForm(PersonForm):
     class Meta:
         model = Signer
-        fields = ["name", "title", "is_executive_officer"]
+        fields = ["name", "title", "is_executive_officer", "user"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["make_default"].label = "Default signer for new notices"
+        # Only a user who may sign electronically (the Signers role) is offered.
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=SIGNERS, is_active=True)
+            .order_by("username")
+        )
         self.helper.layout = Layout(
-            "name", "title", "is_executive_officer", "make_default", Submit("save", "Save signer")
+            "name",
+            "title",
+            "is_executive_officer",
+            "user",
+            "make_default",
+            Submit("save", "Save signer"),
         )
 
 
