@@ -2,6 +2,8 @@
 document, the signing page of each signer, the signed document's download, and the signers'
 attestations."""
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_login_failed
@@ -72,6 +74,7 @@ def notice_authentication_download(request: HttpRequest, notice_id: int) -> Http
 
 
 @xframe_options_sameorigin
+@csp_replace({"frame-ancestors": [SELF]})
 def notice_signing_pdf(request: HttpRequest, notice_id: int) -> HttpResponse:
     """The stored PDF to sign, shown inside the signing page (hence inline and framed by this
     site only)."""

@@ -1,5 +1,6 @@
 """Signing through the pages, as a signer's browser posts it, and checking the seal."""
 
+from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 
 from django.contrib.auth.models import User
@@ -63,10 +64,18 @@ def sign(client: Client, notice: Notice, row: NoticeSigner, **fields):
 
 
 def seal_status(content: bytes):
-    """pyHanko's verdict on the seal of `content`, trusting the organisation's certificate."""
-    reader = PdfFileReader(BytesIO(content))
-    [seal] = reader.embedded_signatures
-    return validate_pdf_signature(seal, ValidationContext(trust_roots=[seal_certificate()]))
+    """pyHanko's verdict on the seal of `content`, trusting the organisation's certificate.
+    It runs in a thread of its own: pyHanko starts an event loop, and Playwright's synchronous
+    API keeps one running in the test's thread."""
+
+    def validate():
+        reader = PdfFileReader(BytesIO(content))
+        [seal] = reader.embedded_signatures
+        return validate_pdf_signature(seal, ValidationContext(trust_roots=[certificate]))
+
+    certificate = seal_certificate()
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(validate).result()
 
 
 def with_one_byte_changed(content: bytes) -> bytes:

@@ -136,6 +136,7 @@ def test_the_signing_page_shows_the_exact_pdf_and_its_hash(approved, sam):
     framed = client.get(reverse("filings:signing_pdf", args=[approved.pk]))
     assert framed.content == bytes(signing_pdf(approved).content)
     assert framed["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in framed["Content-Security-Policy"]
     assert framed["Content-Disposition"].startswith("inline")
 
 
