@@ -5,6 +5,8 @@ import datetime
 from io import BytesIO
 
 import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +18,7 @@ from filings.lifecycle import MoveRefused
 from filings.models import (
     AuthenticationDocument,
     ElectronicSignature,
+    Notice,
     NoticeEvent,
     NoticeStatus,
     OrganisationSeal,
@@ -508,3 +511,19 @@ def test_the_registrant_signer_links_a_signing_user_copied_onto_new_notices(
         user=compliance_user,
     )
     assert notice.signers.get().user == signer_user
+
+
+def test_the_demo_signer_signs_the_demo_notice_sealed_by_the_demo_seal(db, settings):
+    settings.DEBUG = True
+    settings.SEAL_PKCS12_PATH = ""
+    call_command("load_demo")
+    notice = Notice.objects.get(registrant__name="Lexington Precision Corporation")
+    signer = User.objects.get(username="signer")
+    client = Client()
+    client.force_login(signer)
+    response = sign(client, notice, notice.signers.get(), password="signer-demo")
+    assert response.status_code == 302
+    notice.refresh_from_db()
+    assert notice.status == NoticeStatus.SIGNED
+    document = AuthenticationDocument.objects.get(notice=notice)
+    assert seal_status(bytes(document.content)).intact
