@@ -69,7 +69,9 @@ def notice_authentication_upload(request: HttpRequest, notice_id: int) -> HttpRe
 def notice_authentication_download(request: HttpRequest, notice_id: int) -> HttpResponse:
     """The signed authentication document of the notice, as stored."""
     notice = get_notice_for_user(request, notice_id, change=False)
-    document = get_object_or_404(AuthenticationDocument, notice=notice)
+    document = AuthenticationDocument.objects.filter(notice=notice).first()
+    if document is None:  # not signed yet: the notice page says what signing needs
+        return redirect("filings:resume", notice.pk)
     return _pdf_response(bytes(document.content), document.filename)
 
 
@@ -79,22 +81,21 @@ def notice_signing_pdf(request: HttpRequest, notice_id: int) -> HttpResponse:
     """The stored PDF to sign, shown inside the signing page (hence inline and framed by this
     site only)."""
     notice = get_notice_for_user(request, notice_id, change=False)
-    if not notice.is_final:
-        raise Http404("A draft has no PDF to sign yet")
+    if not notice.is_final:  # a draft's PDF is rendered on request, marked DRAFT
+        return redirect("filings:document", notice.pk, "pdf")
     stored = signing_pdf(notice)
     return _pdf_response(bytes(stored.content), stored.filename, inline=True)
 
 
 def notice_sign_page(request: HttpRequest, notice_id: int, signer_id: int) -> HttpResponse:
     """Template filings/sign.html: the exact PDF to sign, what is missing before the user may
-    sign, and the form asking for their password (and authenticator code). Context: notice,
-    signer, signed_pdf, problem, form, needs_code."""
+    sign (signing_problem: the permission, their row, their attestation...) and the form
+    asking for their password (and authenticator code). Context: notice, signer, signed_pdf,
+    problem, attestation_missing, form, needs_code."""
     notice = get_notice_for_user(request, notice_id, change=False)
-    if not request.user.has_perm(SIGN.permission):
-        raise PermissionDenied
     signer = get_object_or_404(notice.signers, pk=signer_id)
-    if not notice.is_final:
-        raise Http404("A draft is not signed")
+    if not notice.is_final:  # a draft is not signed: its page says where it stands
+        return redirect("filings:resume", notice.pk)
     stored_pdf = signing_pdf(notice)
     form = SignForm(initial={"pdf_sha256": stored_pdf.sha256})
     status = 200

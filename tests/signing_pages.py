@@ -85,3 +85,14 @@ def with_one_byte_changed(content: bytes) -> bytes:
     position = content.index(b"/Producer (") + len(b"/Producer (")
     changed[position] ^= 0x20
     return bytes(changed)
+
+
+def linked_signer_with_attestation(registrant) -> User:
+    """The user who signs electronically as the registrant's signer, with their attestation
+    on file (made on the first call)."""
+    signer = registrant.signers.get()
+    if signer.user is None:
+        signer.user = make_signer(f"signs-for-{registrant.pk}")
+        signer.save()
+        put_attestation_on_file(signer.user)
+    return signer.user

@@ -97,7 +97,8 @@ def test_the_notice_page_lists_every_stored_document_with_its_download(complianc
         assert document.sha256 in page
     assert f'href="{summary_url(notice)}"' in page
     assert page.count("EDGAR document (") == 2
-    assert page.count("<tr>") == 1 + 4  # the header, the two PDFs, the .htm and the .txt
+    documents = page.split('id="documents-heading"')[1].split("</section>")[0]
+    assert documents.count("<tr>") == 1 + 4  # the header, the two PDFs, the .htm and the .txt
 
 
 def with_third_party_statement(notice: Notice) -> Notice:

@@ -227,7 +227,7 @@ def test_a_notice_not_approved_is_not_signed(compliance_client, seed_notice, sam
     row = rows(seed_notice)[0]
     row.user = sam
     row.save()
-    assert browser_of(sam).get(sign_url(seed_notice, row)).status_code == 404
+    assert browser_of(sam).get(sign_url(seed_notice, row)).url == seed_notice.get_absolute_url()
     submit(compliance_client, seed_notice)
     seed_notice.refresh_from_db()
     assert seed_notice.status == NoticeStatus.IN_REVIEW
@@ -253,9 +253,12 @@ def test_a_signed_notice_is_not_signed_again(approved, sam, sasha):
 
 
 def test_signing_needs_the_permission_to_sign(approved, compliance_client):
-    assert compliance_client.get(sign_url(approved, rows(approved)[0])).status_code == 403
-    response = compliance_client.post(sign_url(approved, rows(approved)[0]), {"password": PASSWORD})
-    assert response.status_code == 403
+    page = compliance_client.get(sign_url(approved, rows(approved)[0]))
+    assert "You do not have the permission to sign notices." in page.content.decode()
+    assert 'name="password"' not in page.content.decode()
+    response = sign(compliance_client, approved, rows(approved)[0])
+    assert response.status_code == 400
+    assert not ElectronicSignature.objects.exists()
 
 
 def test_a_signer_of_another_team_does_not_see_the_notice(approved):
