@@ -46,7 +46,12 @@ class NotAPdf(ValueError):
 
 
 class WrongCredentials(MoveRefused):
-    """The password or the authenticator code given at the moment of signing is wrong."""
+    """The password or the authenticator code given at the moment of signing is wrong;
+    `field` names which ("password" or "authenticator_code")."""
+
+    def __init__(self, message: str, *, field: str):
+        super().__init__(message)
+        self.field = field
 
 
 def sha256_of(content: bytes) -> str:
@@ -207,13 +212,15 @@ def _check_credentials(user: AbstractBaseUser, password: str, authenticator_code
     """EDGAR Filer Manual Vol. II 5.1.2: the signer authenticates at the moment of signing.
     True when an authenticator code was checked too."""
     if not user.check_password(password):
-        raise WrongCredentials("The password is wrong.")
+        raise WrongCredentials("The password is wrong.", field="password")
     device = confirmed_device(user)
     if device is None:
         return False
     code = authenticator_code.replace(" ", "")
     if not (code and device.verify_token(code)):
-        raise WrongCredentials("The authenticator code is wrong or has expired.")
+        raise WrongCredentials(
+            "The authenticator code is wrong or has expired.", field="authenticator_code"
+        )
     return True
 
 

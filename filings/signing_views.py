@@ -2,6 +2,7 @@
 document, the signing page of each signer, the signed document's download, and the signers'
 attestations."""
 
+from axes.handlers.proxy import AxesProxyHandler
 from csp.constants import SELF
 from csp.decorators import csp_replace
 from django.contrib import messages
@@ -101,7 +102,15 @@ def notice_sign_page(request: HttpRequest, notice_id: int, signer_id: int) -> Ht
     status = 200
     if request.method == "POST":
         form = SignForm(request.POST)
-        if form.is_valid():
+        credentials = {"username": request.user.get_username()}
+        if AxesProxyHandler.is_locked(request, credentials):
+            # Wrong passwords here count as failed logins; once locked out, guessing stops
+            # here too.
+            form.add_error(
+                None,
+                "Too many wrong passwords or codes: signing is locked for a while. Try later.",
+            )
+        elif form.is_valid():
             try:
                 notice_sign(
                     notice=notice,
@@ -114,13 +123,8 @@ def notice_sign_page(request: HttpRequest, notice_id: int, signer_id: int) -> Ht
                 )
             except WrongCredentials as refusal:
                 # Counted as a failed login, so django-axes throttles guessing here too.
-                user_login_failed.send(
-                    sender=SignForm,
-                    credentials={"username": request.user.get_username()},
-                    request=request,
-                )
-                field = "password" if "password" in str(refusal) else "authenticator_code"
-                form.add_error(field, str(refusal))
+                user_login_failed.send(sender=SignForm, credentials=credentials, request=request)
+                form.add_error(refusal.field, str(refusal))
             except MoveRefused as refusal:
                 form.add_error(None, str(refusal))
             else:

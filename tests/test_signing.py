@@ -171,6 +171,17 @@ def test_a_wrong_password_is_refused_beside_the_field(approved, sam):
     assert not ElectronicSignature.objects.exists()
 
 
+def test_repeated_wrong_passwords_lock_signing_as_they_lock_the_login(approved, sam, settings):
+    client = browser_of(sam)
+    first = rows(approved)[0]
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign(client, approved, first, password="guess")
+    locked = sign(client, approved, first)
+    assert locked.status_code == 400
+    assert "signing is locked for a while" in locked.content.decode()
+    assert not ElectronicSignature.objects.exists()
+
+
 def test_a_user_cannot_sign_another_signers_row(approved, sasha):
     response = sign(browser_of(sasha), approved, rows(approved)[0])
     assert response.status_code == 400
