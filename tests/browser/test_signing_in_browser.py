@@ -57,7 +57,7 @@ def test_two_signers_sign_and_the_sealed_document_downloads_and_validates(
     expect(
         page.get_by_text("attestation (Regulation S-T Rule 302(b)(2)) is not on file")
     ).to_be_visible()
-    page.get_by_role("link", name="Attestations").click()
+    page.get_by_role("link", name="Attestations", exact=True).click()
     attestation = tmp_path / "attestation.pdf"
     attestation.write_bytes(a_pdf("I attest."))
     page.get_by_label("Not on file").set_input_files(attestation)
