@@ -249,6 +249,13 @@ OTP_TOTP_ISSUER = "Form 12b-25"
 # the device, and the user sets up a new one.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
+# The organisation's certificate that seals signed authentication documents (filings.seal): a
+# PKCS#12 file and its passphrase. Without one, a self-signed demo seal is made on first use.
+SEAL_PKCS12_PATH = os.environ.get("SEAL_PKCS12_PATH", "")
+SEAL_PKCS12_PASSPHRASE = os.environ.get("SEAL_PKCS12_PASSPHRASE", "")
+if SEAL_PKCS12_PATH and not Path(SEAL_PKCS12_PATH).is_file():
+    raise ImproperlyConfigured(f"SEAL_PKCS12_PATH={SEAL_PKCS12_PATH!r} is not a file")
+
 # Content-Security-Policy: the pages load scripts, styles, fonts and images from the app alone
 # and run no inline script or style. Bootstrap's CSS draws check marks as data: images.
 CONTENT_SECURITY_POLICY = {

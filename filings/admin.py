@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.utils import dateformat, timezone
 from django.utils.html import format_html_join
 
-from filings.models import Notice, NoticeSigner, SecClosureDay
+from filings.models import (
+    AuthenticationDocument,
+    ElectronicSignature,
+    Notice,
+    NoticeSigner,
+    SecClosureDay,
+    SignatureAttestation,
+)
 from registrants.admin import VisibleRegistrantsAdmin
 from registrants.admin_inputs import CheckedInputAdmin
 from registrants.history import history_entries
@@ -100,3 +107,51 @@ class SecClosureDayAdmin(CheckedInputAdmin):
     @admin.display(description="Weekday")
     def weekday(self, closure_day: SecClosureDay) -> str:
         return f"{closure_day.date:%A}"
+
+
+class RetainedRecordAdmin(admin.ModelAdmin):
+    """Signing records (Regulation S-T Rule 302(b)) are shown, never added or changed here,
+    and deleted one by one only after their retention period (no bulk delete). A stored
+    file's bytes are downloaded from the product's pages, not shown here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return (
+            obj is not None
+            and obj.retained_until <= timezone.now()
+            and super().has_delete_permission(request, obj)
+        )
+
+
+@admin.register(AuthenticationDocument)
+class AuthenticationDocumentAdmin(RetainedRecordAdmin):
+    list_display = ["filename", "notice", "kind", "created_at", "created_by_name", "sha256"]
+    list_filter = ["kind"]
+    exclude = ["content"]
+
+    def get_queryset(self, request):
+        notices = Notice.objects.visible_to(request.user)
+        return super().get_queryset(request).filter(notice__in=notices).defer("content")
+
+
+@admin.register(ElectronicSignature)
+class ElectronicSignatureAdmin(RetainedRecordAdmin):
+    list_display = ["signer_name", "user_name", "notice", "signed_at", "ip_address"]
+
+    def get_queryset(self, request):
+        notices = Notice.objects.visible_to(request.user)
+        return super().get_queryset(request).filter(notice__in=notices)
+
+
+@admin.register(SignatureAttestation)
+class SignatureAttestationAdmin(RetainedRecordAdmin):
+    list_display = ["user_name", "uploaded_at", "uploaded_by_name", "sha256"]
+    exclude = ["content"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("content")

@@ -4,10 +4,14 @@
 import datetime
 
 from django.contrib.auth.models import User
+from django.template.loader import render_to_string
 
 from filings.lifecycle import notice_approve, notice_submit
 from filings.models import Notice, NoticeSigner
+from filings.pdf import html_to_pdf
+from filings.signing import attestation_on_file, attestation_upload
 from filings.wizard import STEPS
+from registrants.demo import DEMO_SIGNER_USERS
 from registrants.models import Registrant
 
 LEXINGTON_NAME = "Lexington Precision Corporation"
@@ -82,8 +86,25 @@ def load_demo_notices(*, prepared_by: User, approved_by: User) -> None:
         setattr(notice, field, value)
     notice.updated_by = prepared_by
     notice.save()
+    # The registrant's signer, with the user who signs electronically as them.
+    registrant_signer = registrant.signers.filter(name=LEXINGTON_SIGNER["name"]).first()
     NoticeSigner.objects.update_or_create(
-        notice=notice, name=LEXINGTON_SIGNER["name"], defaults=LEXINGTON_SIGNER
+        notice=notice,
+        name=LEXINGTON_SIGNER["name"],
+        defaults={**LEXINGTON_SIGNER, "user": registrant_signer and registrant_signer.user},
     )
     notice_submit(notice=notice, user=prepared_by)
     notice_approve(notice=notice, user=approved_by)
+
+
+def load_demo_attestations(*, uploaded_by: User) -> None:
+    """An attestation on file (Rule 302(b)(2)) for each demo user who signs electronically, so
+    that they can sign at once: a PDF saying it stands in for a manually signed one."""
+    for username, _registrant, _signer in DEMO_SIGNER_USERS:
+        signer_user = User.objects.get(username=username)
+        if attestation_on_file(signer_user):
+            continue
+        content = html_to_pdf(
+            render_to_string("filings/pdf/demo_attestation.html", {"signer_user": signer_user})
+        )
+        attestation_upload(signer_user=signer_user, user=uploaded_by, content=content)

@@ -57,7 +57,24 @@ APPROVE = Move(
     "filings.approve_notice",
     "Approve",
 )
-MOVES = [SUBMIT, RETURN, APPROVE]
+# Approved -> signed, as Regulation S-T Rule 302(b) allows: the manually signed
+# authentication document is uploaded, or the last signer signs electronically
+# (filings.signing makes both moves).
+UPLOAD_AUTHENTICATION = Move(
+    NoticeEvent.Action.SIGNED,
+    NoticeStatus.APPROVED,
+    NoticeStatus.SIGNED,
+    "filings.upload_authentication",
+    "Upload the manually signed authentication document",
+)
+SIGN = Move(
+    NoticeEvent.Action.SIGNED,
+    NoticeStatus.APPROVED,
+    NoticeStatus.SIGNED,
+    "filings.sign_notice",
+    "Sign electronically",
+)
+MOVES = [SUBMIT, RETURN, APPROVE, UPLOAD_AUTHENTICATION, SIGN]
 
 
 def moves_for(notice: Notice, user: AbstractBaseUser) -> list[Move]:

@@ -29,6 +29,8 @@ from filings.selectors import (
     notice_history,
 )
 from filings.services import notice_version
+from filings.signing import signing_overview
+from filings.signing_forms import SignedPdfForm
 from filings.wizard import REVIEW, STEPS, step_url
 
 # The URL slug of each move made from a page, and where the page is.
@@ -37,10 +39,16 @@ WIZARD_STEPS = [step for step in STEPS if not step.is_review]
 
 
 def notice_page(
-    request: HttpRequest, notice: Notice, *, move_form: MoveForm | None = None, status: int = 200
+    request: HttpRequest,
+    notice: Notice,
+    *,
+    move_form: MoveForm | None = None,
+    authentication_form: SignedPdfForm | None = None,
+    status: int = 200,
 ) -> HttpResponse:
-    """The notice with its state, the moves the user may make, its timeline, its stored
-    documents with their SHA-256 and its history (template filings/notice_detail.html)."""
+    """The notice with its state, the moves the user may make, its signing (signing_overview),
+    its timeline, its stored documents with their SHA-256 and its history (template
+    filings/notice_detail.html)."""
     document = notice_document(notice)
     deadlines = deadlines_of_notice(notice)
     moves = moves_for(notice, request.user)
@@ -65,6 +73,8 @@ def notice_page(
             "approver_is_last_editor": (
                 approver_must_differ() and notice.updated_by_id == request.user.pk
             ),
+            **signing_overview(notice, request.user),
+            "authentication_form": authentication_form or SignedPdfForm(),
             **document,
         },
         status=status,

@@ -53,6 +53,12 @@ def _forget_user_on_drafts(collector, field, sub_objs, using) -> None:
     collector.add_field_update(field, None, sub_objs.exclude(status__in=FINAL_STATUSES))
 
 
+def _forget_signer_user_on_drafts(collector, field, sub_objs, using) -> None:
+    """on_delete for the user who signs a notice's signer row: cleared on drafts only; a final
+    notice's signer keeps the user's id, and its signature keeps the user's name."""
+    collector.add_field_update(field, None, sub_objs.exclude(notice__status__in=FINAL_STATUSES))
+
+
 def _protect_final_notices(collector, field, sub_objs, using) -> None:
     """on_delete for the notice an amendment amends: refused while a final notice names it,
     cleared on drafts."""
@@ -385,6 +391,7 @@ class NoticeEvent(models.Model):
         SIGNED = "signed", "Signed"
         FILED = "filed", "Filing recorded"
         REPORT_FILED = "report_filed", "Late report's filing recorded"
+        SIGNATURE = "signature", "Signed electronically"
 
     notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=30, choices=Action.choices)
@@ -436,6 +443,17 @@ class NoticeSigner(models.Model):
     name = models.CharField(max_length=200)
     title = models.CharField(max_length=200, validators=[two_lines_validator])
     is_executive_officer = models.BooleanField("executive officer", default=True)
+    # The product user who may sign this row electronically (filings.signing), copied from the
+    # registrant's signer; none for a signer who signs on paper.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=_forget_signer_user_on_drafts,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="signs electronically as user",
+    )
     evidence_of_authority_text = models.TextField("text of the evidence of authority", blank=True)
     evidence_of_authority = models.FileField(
         "evidence of authority to sign, as PDF",
@@ -587,3 +605,193 @@ class ReminderSent(models.Model):
             f"{self.get_kind_display()} {self.deadline.isoformat()} "
             f"({self.business_days_left} business days left) to {self.user}"
         )
+
+
+# Regulation S-T Rule 302(b): what signs a notice and how long it is kept.
+
+
+class RecordRetained(Exception):
+    """A signing record is never changed, and not deleted before its retention period ends."""
+
+
+def years_after(moment, years: int):
+    """The same moment `years` later (February 29 becomes February 28)."""
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:
+        return moment.replace(year=moment.year + years, day=28)
+
+
+class RetainedRecordQuerySet(models.QuerySet):
+    """Bulk writes obey the rows' own rules: no update ever, no delete while one is kept."""
+
+    def update(self, **kwargs):
+        raise RecordRetained("A signing record never changes.")
+
+    def delete(self):
+        from django.utils import timezone
+
+        now = timezone.now()
+        if any(record.retained_until > now for record in self):
+            raise RecordRetained("A signing record is kept for its retention period.")
+        return super().delete()
+
+
+class RetainedRecord(models.Model):
+    """Written once, never changed; deleted only after `retained_until` (a property of each
+    kind of record)."""
+
+    objects = RetainedRecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise RecordRetained("A signing record never changes.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        from django.utils import timezone
+
+        if self.retained_until > timezone.now():
+            raise RecordRetained(
+                f"This record is kept until {self.retained_until:%B %-d, %Y} "
+                "(Regulation S-T Rule 302(b))."
+            )
+        return super().delete(*args, **kwargs)
+
+
+def _kept_user_link(related_name: str = "+", **options) -> models.ForeignKey:
+    """A link to a user that outlives the user: no database constraint, nothing done on
+    delete; the user name is copied beside it."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name=related_name,
+        **options,
+    )
+
+
+# Rule 302(b)(1): the filer keeps each authentication document for five years.
+AUTHENTICATION_RETENTION_YEARS = 5
+# Rule 302(b)(2): the attestation is kept for at least seven years after the signer's last
+# electronically signed authentication document.
+ATTESTATION_RETENTION_YEARS = 7
+
+
+class AuthenticationDocument(RetainedRecord):
+    """The signed authentication document of a notice (Regulation S-T Rule 302(b)): the
+    manually signed one uploaded, or the one the product made and sealed when every signer had
+    signed electronically. Its bytes are kept in the database, so every server serves them."""
+
+    class Kind(models.TextChoices):
+        MANUAL = "manual", "Manually signed, uploaded"
+        SEALED = "sealed", "Signed electronically, sealed by the product"
+
+    notice = models.OneToOneField(Notice, on_delete=models.PROTECT, related_name="authentication")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    filename = models.CharField(max_length=100)
+    content = models.BinaryField()
+    sha256 = models.CharField("SHA-256", max_length=64)
+    page_count = models.PositiveIntegerField()
+    # What did not match the notice when it was uploaded (shown beside it, never refused).
+    warnings = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField()
+    created_by = _kept_user_link(null=True, blank=True)
+    created_by_name = models.CharField(max_length=150, blank=True)
+
+    def __str__(self) -> str:
+        return self.filename
+
+    def get_absolute_url(self) -> str:
+        return reverse("filings:authentication", args=[self.notice_id])
+
+    @property
+    def retained_until(self):
+        return years_after(self.created_at, AUTHENTICATION_RETENTION_YEARS)
+
+
+class SignatureAttestation(RetainedRecord):
+    """The document a signer signed by hand before signing electronically for the first
+    time, agreeing that their electronic signature is the legal equivalent of their manual
+    signature (Regulation S-T Rule 302(b)(2)). One per user, kept in the database."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="signature_attestation",
+    )
+    user_name = models.CharField(max_length=150)
+    filename = models.CharField(max_length=100)
+    content = models.BinaryField()
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_at = models.DateTimeField()
+    uploaded_by = _kept_user_link(null=True, blank=True)
+    uploaded_by_name = models.CharField(max_length=150)
+
+    def __str__(self) -> str:
+        return f"Attestation of {self.user_name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("filings:attestation", args=[self.user_id])
+
+    @property
+    def retained_until(self):
+        last_signature = (
+            ElectronicSignature.objects.filter(user_id=self.user_id)
+            .order_by("-signed_at")
+            .values_list("signed_at", flat=True)
+            .first()
+        )
+        latest = max(filter(None, [self.uploaded_at, last_signature]))
+        return years_after(latest, ATTESTATION_RETENTION_YEARS)
+
+
+class ElectronicSignature(RetainedRecord):
+    """One signer's electronic signature of a notice's signing PDF (Regulation S-T Rule
+    302(b)(2); EDGAR Filer Manual Vol. II 5.1.2): who signed as which signer, when, from
+    which address, after which checks, and the SHA-256 of the exact PDF signed. It is part of
+    the authentication document, and kept as long."""
+
+    notice = models.ForeignKey(
+        Notice, on_delete=models.PROTECT, related_name="electronic_signatures"
+    )
+    notice_signer = models.OneToOneField(
+        NoticeSigner, on_delete=models.PROTECT, related_name="electronic_signature"
+    )
+    user = _kept_user_link()
+    user_name = models.CharField(max_length=150)
+    signer_name = models.CharField(max_length=200)
+    signer_title = models.CharField(max_length=200)
+    signed_at = models.DateTimeField()
+    ip_address = models.GenericIPAddressField("IP address", null=True, blank=True)
+    pdf_sha256 = models.CharField("SHA-256 of the PDF signed", max_length=64)
+    # The checks made at the moment of signing: the password, and the authenticator code of a
+    # user with two-factor sign-in.
+    authenticator_code_checked = models.BooleanField()
+
+    class Meta:
+        ordering = ["signed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.signer_name} ({self.user_name}) at {self.signed_at}"
+
+    @property
+    def retained_until(self):
+        return years_after(self.signed_at, AUTHENTICATION_RETENTION_YEARS)
+
+
+class OrganisationSeal(models.Model):
+    """The demo seal's key and self-signed certificate, made on first use when no PKCS#12
+    file is configured (filings.seal), kept here so it survives restarts and every server
+    seals with the same one. Production configures its own certificate instead."""
+
+    private_key_pem = models.TextField()
+    certificate_pem = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Demo seal made {self.created_at:%Y-%m-%d}"

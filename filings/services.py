@@ -122,6 +122,7 @@ def notice_create(
             name=signer.name,
             title=signer.title,
             is_executive_officer=signer.is_executive_officer,
+            user=signer.user,
         )
     return notice
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from filings import document_views, lifecycle_views, wizard_views
+from filings import document_views, lifecycle_views, signing_views, wizard_views
 
 app_name = "filings"
 
@@ -29,6 +29,25 @@ urlpatterns = [
         "<int:notice_id>/documents/<slug:kind>/<slug:exhibit>/",
         document_views.notice_document_download,
         name="document",
+    ),
+    path(
+        "<int:notice_id>/authentication/",
+        signing_views.notice_authentication_download,
+        name="authentication",
+    ),
+    path(
+        "<int:notice_id>/authentication/upload/",
+        signing_views.notice_authentication_upload,
+        name="authentication_upload",
+    ),
+    path("<int:notice_id>/sign/pdf/", signing_views.notice_signing_pdf, name="signing_pdf"),
+    path("<int:notice_id>/sign/<int:signer_id>/", signing_views.notice_sign_page, name="sign"),
+    path("attestations/", signing_views.attestation_list, name="attestations"),
+    path("attestations/<int:user_id>/", signing_views.attestation_download, name="attestation"),
+    path(
+        "attestations/<int:user_id>/upload/",
+        signing_views.attestation_upload_view,
+        name="attestation_upload",
     ),
     path("<int:notice_id>/<slug:slug>/", wizard_views.notice_step, name="step"),
 ]

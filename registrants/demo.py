@@ -16,7 +16,7 @@ from registrants.models import (
     ShareClass,
     Signer,
 )
-from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS, REVIEWERS
+from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS, REVIEWERS, SIGNERS
 from registrants.services import person_save
 
 # (username, password, role, superuser)
@@ -25,7 +25,10 @@ DEMO_USERS = [
     ("compliance", "compliance-demo", COMPLIANCE_STAFF, False),
     ("harbor", "harbor-demo", COMPLIANCE_STAFF, False),
     ("reviewer", "reviewer-demo", REVIEWERS, False),
+    ("signer", "signer-demo", SIGNERS, False),
 ]
+# The demo users who sign electronically as a registrant's signer: (username, registrant, signer).
+DEMO_SIGNER_USERS = [("signer", "Lexington Precision Corporation", "Warren Delano")]
 HARBORVIEW_NAME = "Harborview Analytics, Inc."
 
 DEMO_REGISTRANTS = [
@@ -186,7 +189,11 @@ def load_demo_users() -> None:
     demo_registrants = Registrant.objects.filter(
         name__in=[entry["registrant"]["name"] for entry in DEMO_REGISTRANTS]
     )
-    for username in ("compliance", "reviewer"):
+    for username in ("compliance", "reviewer", "signer"):
         get_user_model().objects.get(username=username).assigned_registrants.add(*demo_registrants)
+    for username, registrant_name, signer_name in DEMO_SIGNER_USERS:
+        signer = Signer.objects.get(registrant__name=registrant_name, name=signer_name)
+        signer.user = get_user_model().objects.get(username=username)
+        signer.save()
     harbor = get_user_model().objects.get(username="harbor")
     harbor.assigned_registrants.add(Registrant.objects.get(name=HARBORVIEW_NAME))

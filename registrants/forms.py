@@ -1,9 +1,11 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
+from django.contrib.auth import get_user_model
 
 from registrants.identifiers import CIK_PATTERN, normalize_area_code, normalize_cik
 from registrants.models import REGISTRANT_EDITABLE_FIELDS, Contact, Registrant, Signer, two_lines
+from registrants.roles import SIGNERS
 from registrants.selectors import registrants_named_like
 
 
@@ -192,15 +194,26 @@ class ContactForm(PersonForm):
 class SignerForm(PersonForm):
     class Meta:
         model = Signer
-        fields = ["name", "title", "is_executive_officer"]
+        fields = ["name", "title", "is_executive_officer", "user"]
         widgets = {"title": TITLE_WIDGET}
         help_texts = {"title": TITLE_HELP}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["make_default"].label = "Default signer for new notices"
+        # Only a user who may sign electronically (the Signers role) is offered.
+        self.fields["user"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=SIGNERS, is_active=True)
+            .order_by("username")
+        )
         self.helper.layout = Layout(
-            "name", "title", "is_executive_officer", "make_default", Submit("save", "Save signer")
+            "name",
+            "title",
+            "is_executive_officer",
+            "user",
+            "make_default",
+            Submit("save", "Save signer"),
         )
 
     def clean_title(self) -> str:

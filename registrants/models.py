@@ -306,6 +306,17 @@ class Signer(models.Model):
         default=True,
         help_text="A signer who is not an executive officer must file evidence of authority.",
     )
+    # The product user who signs electronically as this signer (Regulation S-T Rule
+    # 302(b)(2)); copied onto each notice's signer, where only that user may sign.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="signs electronically as user",
+        help_text="Leave empty when this signer signs on paper only.",
+    )
 
     history = HistoricalRecords(bases=[HistoryUserName])
 

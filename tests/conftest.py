@@ -146,3 +146,36 @@ def weasyprint_warnings():
 def expire_session(client) -> None:
     """As when the session expires: the server forgets it, the browser keeps its cookies."""
     client.session.delete()
+
+
+SEAL_PASSPHRASE = "seal-passphrase"
+
+
+@pytest.fixture(scope="session")
+def seal_pkcs12(tmp_path_factory):
+    """The organisation's certificate as a PKCS#12 file, made once per test session (making
+    an RSA key takes a while)."""
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+
+    from filings.seal import make_self_signed_seal
+
+    private_key, certificate = make_self_signed_seal("Test Organisation document seal")
+    path = tmp_path_factory.mktemp("seal") / "seal.p12"
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"seal",
+            private_key,
+            certificate,
+            None,
+            BestAvailableEncryption(SEAL_PASSPHRASE.encode()),
+        )
+    )
+    return path
+
+
+@pytest.fixture
+def organisation_seal(settings, seal_pkcs12):
+    """The product seals with the test session's certificate, as production with its own."""
+    settings.SEAL_PKCS12_PATH = str(seal_pkcs12)
+    settings.SEAL_PKCS12_PASSPHRASE = SEAL_PASSPHRASE
+    return seal_pkcs12

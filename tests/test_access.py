@@ -17,6 +17,7 @@ from filings.models import Notice
 from filings.wizard import STEPS
 from registrants.models import Registrant
 from tests.conftest import make_registrant
+from tests.signing_pages import linked_signer_with_attestation
 
 PDF_BYTES = b"%PDF-1.4\n% a statement\n%%EOF\n"
 
@@ -81,6 +82,7 @@ def urls_of(notice: Notice) -> list[str]:
         "registrant_id": [registrant.pk],
         "notice_id": [notice.pk],
         "signer_id": [notice.signers.get().pk],
+        "user_id": [linked_signer_with_attestation(registrant).pk],
         "kind": list(people),
         "slug": [step.slug for step in STEPS],
         "extension": ["htm", "txt"],

@@ -97,7 +97,8 @@ def test_the_notice_page_lists_every_stored_document_with_its_download(complianc
         assert document.sha256 in page
     assert f'href="{summary_url(notice)}"' in page
     assert page.count("EDGAR document (") == 2
-    assert page.count("<tr>") == 1 + 4  # the header, the two PDFs, the .htm and the .txt
+    documents = page.split('id="documents-heading"')[1].split("</section>")[0]
+    assert documents.count("<tr>") == 1 + 4  # the header, the two PDFs, the .htm and the .txt
 
 
 def with_third_party_statement(notice: Notice) -> Notice:
@@ -202,7 +203,7 @@ def test_a_notice_finalized_before_the_edgar_documents_gets_them_from_the_migrat
     compliance_client.get(summary_url(notice))
     assert notice.documents.count() == 2
     store_missing_documents = import_module(
-        "filings.migrations.0020_store_missing_documents"
+        "filings.migrations.0021_store_missing_documents"
     ).store_missing_documents
     store_missing_documents(apps, None)
     assert bytes(notice.documents.get(kind="htm").content) == render_notice_htm(notice)

@@ -3,7 +3,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from filings.demo import load_demo_notices
+from filings.demo import load_demo_attestations, load_demo_notices
 from registrants.demo import DEMO_REGISTRANTS, DEMO_USERS, load_demo_registrants, load_demo_users
 
 
@@ -25,6 +25,7 @@ class Command(BaseCommand):
                 prepared_by=User.objects.get(username="compliance"),
                 approved_by=User.objects.get(username="reviewer"),
             )
+            load_demo_attestations(uploaded_by=User.objects.get(username="compliance"))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data loaded: {len(DEMO_REGISTRANTS)} registrants and the approved "

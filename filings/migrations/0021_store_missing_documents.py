@@ -26,7 +26,7 @@ def store_missing_documents(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("filings", "0019_area_code_in_parentheses_and_two_line_titles")]
+    dependencies = [("filings", "0020_signing")]
 
     operations = [
         migrations.RunPython(store_missing_documents, migrations.RunPython.noop),
