@@ -22,6 +22,7 @@ from filings.lifecycle import (
     notice_submit,
 )
 from filings.models import Notice
+from filings.record_panel import records_panel_context
 from filings.selectors import (
     deadlines_of_notice,
     exchange_steps_of_notice,
@@ -36,7 +37,12 @@ WIZARD_STEPS = [step for step in STEPS if not step.is_review]
 
 
 def notice_page(
-    request: HttpRequest, notice: Notice, *, move_form: MoveForm | None = None, status: int = 200
+    request: HttpRequest,
+    notice: Notice,
+    *,
+    move_form: MoveForm | None = None,
+    records_forms: dict | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     """The notice with its state, the moves the user may make, its timeline, its stored
     documents with their SHA-256 and its history (template filings/notice_detail.html)."""
@@ -58,6 +64,7 @@ def notice_page(
             "approver_is_last_editor": (
                 approver_must_differ() and notice.updated_by_id == request.user.pk
             ),
+            **records_panel_context(notice, deadlines, user=request.user, **(records_forms or {})),
             **document,
         },
         status=status,

@@ -12,9 +12,26 @@ from django.db.models import Q, QuerySet
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
-from filings.models import Notice, NoticeSigner, PendingUpload, SecClosureDay
+from filings.models import (
+    Notice,
+    NoticeFiling,
+    NoticeSigner,
+    NoticeStatus,
+    PendingUpload,
+    ReportFiling,
+    SecClosureDay,
+)
 from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
+from filings.timeliness import (
+    Consequence,
+    MissedReport,
+    NoticeTimeliness,
+    ReportOutcome,
+    notice_timeliness,
+    registrant_consequences,
+    report_outcome,
+)
 from registrants.history import HistoryEntry, history_entries
 from registrants.models import Registrant
 
@@ -224,3 +241,66 @@ def notices_for_list(
     if status:
         notices = notices.filter(status=status)
     return notices.order_by("-updated_at", "-pk")
+
+
+@dataclass(frozen=True)
+class FilingRecords:
+    """A notice's EDGAR filing and its report's filing, as far as they are recorded, and what
+    they mean: `timeliness` of the notice (None while it is not filed, or for an amendment,
+    which has no deadline of its own) and the report's `outcome` (None while the notice is not
+    filed, for an amendment, or without deadlines)."""
+
+    filing: NoticeFiling | None
+    timeliness: NoticeTimeliness | None
+    report: ReportFiling | None
+    outcome: ReportOutcome | None
+
+
+def _recorded(notice: Notice, name: str):
+    """The notice's one-to-one record `name` ("filing", "report_filing"), or None."""
+    try:
+        return getattr(notice, name)
+    except (NoticeFiling.DoesNotExist, ReportFiling.DoesNotExist):
+        return None
+
+
+def filing_records(
+    notice: Notice, deadlines: NoticeDeadlines | None, *, closures: frozenset[date], today: date
+) -> FilingRecords:
+    """The FilingRecords of `notice` on `today` (filings.timeliness decides)."""
+    filing = _recorded(notice, "filing")
+    report = _recorded(notice, "report_filing")
+    if filing is None or deadlines is None or notice.is_amendment:
+        return FilingRecords(filing, None, report, None)
+    timeliness = notice_timeliness(
+        accepted_at=filing.accepted_at, deadlines=deadlines, closures=closures
+    )
+    outcome = report_outcome(
+        deadlines=deadlines,
+        notice_timely=timeliness.timely,
+        relief_claimed=bool(notice.relief_claimed),
+        filed_on=report.filed_on if report else None,
+        today=today,
+    )
+    return FilingRecords(filing, timeliness, report, outcome)
+
+
+def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[Consequence]:
+    """What the late reports of `registrant` still cost it on `today`
+    (filings.timeliness.registrant_consequences): read from its filed notices (amendments
+    aside), whatever their age, since a report never filed keeps its consequence."""
+    closures = sec_closure_days()
+    notices = Notice.objects.filter(
+        registrant=registrant, status=NoticeStatus.FILED, is_amendment=False
+    ).select_related("registrant", "filing", "report_filing")
+    missed = []
+    for notice in notices:
+        deadlines = deadlines_of_notice(notice, closures=closures)
+        outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome
+        if outcome is not None and outcome.is_late:
+            missed.append(
+                MissedReport(
+                    notice.form_type, outcome.missed_due_date, outcome.filed_on is not None
+                )
+            )
+    return registrant_consequences(missed_reports=missed, today=today)

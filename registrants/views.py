@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from filings import record_panel
+from filings.selectors import consequences_of_registrant
 from registrants.access import get_registrant_for_user
 from registrants.forms import ContactForm, RegistrantForm, RegistrantSearchForm, SignerForm
 from registrants.identifiers import normalize_cik
@@ -66,8 +68,9 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("registrants.view_registrant", raise_exception=True)
 def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
-    """Template registrants/registrant_detail.html; context: registrant, its notices (when the
-    user may see notices), contacts, signers, history (registrants.history.HistoryEntry)."""
+    """Template registrants/registrant_detail.html; context: registrant, its notices and the
+    consequences of its late reports (filings.timeliness.Consequence; when the user may see
+    notices), contacts, signers, history (registrants.history.HistoryEntry)."""
     registrant = get_registrant_for_user(request.user, registrant_id)
     can_see_notices = request.user.has_perm("filings.view_notice")
     return render(
@@ -75,6 +78,11 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
         "registrants/registrant_detail.html",
         {
             "registrant": registrant,
+            "consequences": (
+                consequences_of_registrant(registrant, today=record_panel.today_eastern())
+                if can_see_notices
+                else None
+            ),
             "notices": registrant.notices.all() if can_see_notices else [],
             "contacts": registrant.contacts.all(),
             "signers": registrant.signers.all(),
