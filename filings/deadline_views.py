@@ -1,6 +1,6 @@
 """The dashboard of coming report deadlines and their iCalendar downloads."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +12,7 @@ from filings.calendar_feed import deadline_calendar
 from filings.deadlines import EASTERN, DeadlineInputError
 from filings.forms import DeadlinePreviewForm
 from filings.models import Notice
-from filings.selectors import dashboard_notices, notice_deadlines, registrant_upcoming_reports
+from filings.selectors import dashboard_sections, notice_deadlines, registrant_upcoming_reports
 from registrants.access import get_registrant_for_user
 from registrants.models import Registrant
 
@@ -24,6 +24,11 @@ CALENDAR_HORIZON_DAYS = 365
 def _today() -> date:
     """Today in Eastern time, where SEC deadlines are counted."""
     return timezone.localdate(timezone=EASTERN)
+
+
+def _now() -> datetime:
+    """Now (aware); the hours left before 5:30 p.m. Eastern count from it."""
+    return timezone.now()
 
 
 def _calendar_response(rows, *, name: str, filename: str) -> HttpResponse:
@@ -39,7 +44,8 @@ def _calendar_response(rows, *, name: str, filename: str) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Template filings/dashboard.html; context: today, horizon_end, horizon_days, upcoming
     (registrant, report) pairs of the active registrants, sorted by due date; and, for users
-    who see notices, the drafts with their deadlines and the grace periods running."""
+    who see notices, `sections` (filings.selectors.dashboard_sections: the notices along the
+    lifecycle, each list soonest due first)."""
     today = _today()
     upcoming = registrant_upcoming_reports(
         registrants=Registrant.objects.visible_to(request.user).filter(is_active=True),
@@ -47,18 +53,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         horizon_days=DASHBOARD_HORIZON_DAYS,
     )
     can_see_notices = request.user.has_perm("filings.view_notice")
-    in_progress, in_grace = (
-        dashboard_notices(notices=Notice.objects.visible_to(request.user), today=today)
+    sections = (
+        dashboard_sections(
+            notices=Notice.objects.visible_to(request.user),
+            today=today,
+            now=_now(),
+            may_review=request.user.has_perm("filings.approve_notice")
+            or request.user.has_perm("filings.return_notice"),
+        )
         if can_see_notices
-        else ([], [])
+        else {}
     )
     return render(
         request,
         "filings/dashboard.html",
         {
             "can_see_notices": can_see_notices,
-            "notices_in_progress": in_progress,
-            "notices_in_grace": in_grace,
+            "sections": sections,
             "today": today,
             "horizon_days": DASHBOARD_HORIZON_DAYS,
             "horizon_end": today + timedelta(days=DASHBOARD_HORIZON_DAYS),

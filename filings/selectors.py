@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.db.models import Q, QuerySet
 
@@ -24,6 +24,7 @@ from filings.models import (
 from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
 from filings.timeliness import (
+    NOT_YET_FILED,
     Consequence,
     MissedReport,
     NoticeTimeliness,
@@ -32,6 +33,7 @@ from filings.timeliness import (
     registrant_consequences,
     report_outcome,
 )
+from filings.urgency import Urgency, urgency
 from registrants.history import HistoryEntry, history_entries
 from registrants.models import Registrant
 
@@ -142,44 +144,226 @@ def exchange_steps_of_notice(notice: Notice, deadlines: NoticeDeadlines | None) 
 
 
 @dataclass(frozen=True)
-class NoticeTimeline:
-    notice: Notice
-    deadlines: NoticeDeadlines
-    # To the date that matters for the list it is in; negative when passed; None for an
-    # amendment, which has no deadline of its own.
-    days_left: int | None
+class FilingRecords:
+    """A notice's EDGAR filing and its report's filing, as far as they are recorded, and what
+    they mean: `timeliness` of the notice (None while it is not filed, or for an amendment,
+    which has no deadline of its own) and the report's `outcome` (None while the notice is not
+    filed, for an amendment, or without deadlines)."""
 
-    @property
-    def days_late(self) -> int:
-        return -self.days_left
+    filing: NoticeFiling | None
+    timeliness: NoticeTimeliness | None
+    report: ReportFiling | None
+    outcome: ReportOutcome | None
 
 
-def dashboard_notices(*, notices, today: date) -> tuple[list[NoticeTimeline], list[NoticeTimeline]]:
-    """The dashboard's two lists of `notices` (a Notice queryset) of active registrants:
-    drafts with the days left to file them (negative when the notice deadline has passed),
-    soonest first; and final
-    notices claiming Rule 12b-25(b) relief whose report is past due and whose grace period is
-    still running, with the days left in it."""
+def _recorded(notice: Notice, name: str):
+    """The notice's one-to-one record `name` ("filing", "report_filing"), or None."""
+    try:
+        return getattr(notice, name)
+    except (NoticeFiling.DoesNotExist, ReportFiling.DoesNotExist):
+        return None
+
+
+def filing_records(
+    notice: Notice, deadlines: NoticeDeadlines | None, *, closures: frozenset[date], today: date
+) -> FilingRecords:
+    """The FilingRecords of `notice` on `today` (filings.timeliness decides)."""
+    filing = _recorded(notice, "filing")
+    report = _recorded(notice, "report_filing")
+    if filing is None or deadlines is None or notice.is_amendment:
+        return FilingRecords(filing, None, report, None)
+    timeliness = notice_timeliness(
+        accepted_at=filing.accepted_at, deadlines=deadlines, closures=closures
+    )
+    outcome = report_outcome(
+        deadlines=deadlines,
+        notice_timely=timeliness.timely,
+        relief_claimed=bool(notice.relief_claimed),
+        filed_on=report.filed_on if report else None,
+        today=today,
+    )
+    return FilingRecords(filing, timeliness, report, outcome)
+
+
+def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[Consequence]:
+    """What the late reports of `registrant` still cost it on `today`
+    (filings.timeliness.registrant_consequences): read from its filed notices (amendments
+    aside), whatever their age, since a report never filed keeps its consequence."""
     closures = sec_closure_days()
-    notices = notices.filter(registrant__is_active=True).select_related("registrant")
-    in_progress, in_grace = [], []
+    notices = Notice.objects.filter(
+        registrant=registrant, status=NoticeStatus.FILED, is_amendment=False
+    ).select_related("registrant", "filing", "report_filing")
+    missed = []
     for notice in notices:
         deadlines = deadlines_of_notice(notice, closures=closures)
-        if deadlines is None:
+        outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome
+        if outcome is not None and outcome.is_late:
+            missed.append(
+                MissedReport(
+                    notice.form_type, outcome.missed_due_date, outcome.filed_on is not None
+                )
+            )
+    return registrant_consequences(missed_reports=missed, today=today)
+
+
+# The dashboard ---------------------------------------------------------------------------
+
+# The dashboard reads each section's candidates in the database, narrowed by status and by a
+# window of period ends, at most DASHBOARD_FETCH of them, and shows DASHBOARD_CAP rows with a
+# link to the notice list for the rest. A notice's deadlines come at most about 215 days after
+# its period end (Form 11-K of an ERISA plan: 180 days, rolled to a business day, plus the
+# notice's day), so one whose period ended more than ACTIVE_WINDOW_DAYS ago is long past its
+# deadline; a late report counts for about 13 months after its due date (filings.timeliness),
+# hence LATE_WINDOW_DAYS for filed notices.
+ACTIVE_WINDOW_DAYS = 400
+LATE_WINDOW_DAYS = 800
+# A notice not yet filed whose deadline passed more than this many days ago is stale: it sits
+# in its own collapsed group instead of heading the lists as "Overdue".
+STALE_AFTER_DAYS = 30
+DASHBOARD_CAP = 10
+DASHBOARD_FETCH = 200
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    """A notice on the dashboard: its deadlines (None while it lacks what they are counted
+    from), the urgency of its next deadline (filings.urgency; None when there is none, e.g.
+    an amendment) and its filing records."""
+
+    notice: Notice
+    deadlines: NoticeDeadlines | None
+    urgency: Urgency | None
+    records: FilingRecords | None
+    due: date | None  # the date the section sorts by
+
+
+@dataclass
+class DashboardSection:
+    """One list of the dashboard: `key`, the rows shown (at most DASHBOARD_CAP, the soonest
+    due first), `more` when there are others, and the notice list's `status` filter that
+    shows them all."""
+
+    key: str
+    status: str
+    rows: list[DashboardRow]
+    more: bool = False
+
+
+def _section(key: str, status: str, rows: list[DashboardRow], fetched: int) -> DashboardSection:
+    rows.sort(key=lambda row: (row.due is None, row.due or date.min, row.notice.registrant.name))
+    more = len(rows) > DASHBOARD_CAP or fetched >= DASHBOARD_FETCH
+    return DashboardSection(key, status, rows[:DASHBOARD_CAP], more)
+
+
+def dashboard_sections(
+    *, notices: QuerySet[Notice], today: date, now: datetime, may_review: bool
+) -> dict[str, DashboardSection]:
+    """The dashboard's lists of `notices` (a queryset of the notices the user may see) of
+    active registrants, following the lifecycle, by key:
+
+    - "review": in review, for users who may approve or send back (`may_review`);
+    - "approved": approved, waiting for signatures;
+    - "signed": signed, waiting to be filed, with the hours left before 5:30 p.m. Eastern on
+      the notice deadline;
+    - "awaiting_report": filed, the report not yet filed and its last day (the grace period
+      end, or the due date when no grace applies) still to come;
+    - "late_reports": filed notices whose report is late (filed late, or not filed by its last
+      day) while the lateness still counts (filings.timeliness);
+    - "drafts": drafts, with their deadlines;
+    - "stale": notices not yet filed whose deadline passed more than STALE_AFTER_DAYS ago.
+
+    Each is sorted by what is due first. A constant number of queries, whatever the number of
+    notices: each section's candidates are narrowed in the database (status, period window)
+    and capped (DASHBOARD_FETCH)."""
+    closures = sec_closure_days()
+    base = notices.filter(registrant__is_active=True).select_related("registrant")
+    active_since = today - timedelta(days=ACTIVE_WINDOW_DAYS)
+    stale_before = today - timedelta(days=STALE_AFTER_DAYS)
+    in_window = Q(period_end__gte=active_since) | Q(period_end__isnull=True)
+    stale: list[DashboardRow] = []
+
+    def candidates(queryset) -> list[Notice]:
+        return list(queryset.order_by("period_end", "pk")[:DASHBOARD_FETCH])
+
+    def unfiled(status: str) -> DashboardSection:
+        found = candidates(base.filter(in_window, status=status))
+        rows = []
+        for notice in found:
+            deadlines = deadlines_of_notice(notice, closures=closures)
+            due = deadlines.notice_due if deadlines and not notice.is_amendment else None
+            if due is not None and due < stale_before:
+                # Abandoned, not overdue: no urgency.
+                stale.append(DashboardRow(notice, deadlines, None, None, due))
+                continue
+            row_urgency = urgency(deadline=due, now=now, closures=closures) if due else None
+            rows.append(DashboardRow(notice, deadlines, row_urgency, None, due))
+        return _section(status, status, rows, len(found))
+
+    sections = {}
+    if may_review:
+        sections["review"] = unfiled(NoticeStatus.IN_REVIEW)
+    sections["approved"] = unfiled(NoticeStatus.APPROVED)
+    sections["signed"] = unfiled(NoticeStatus.SIGNED)
+
+    filed = candidates(
+        base.filter(
+            status=NoticeStatus.FILED,
+            is_amendment=False,
+            period_end__gte=today - timedelta(days=LATE_WINDOW_DAYS),
+        ).select_related("filing", "report_filing")
+    )
+    awaiting, late = [], []
+    for notice in filed:
+        deadlines = deadlines_of_notice(notice, closures=closures)
+        records = filing_records(notice, deadlines, closures=closures, today=today)
+        outcome = records.outcome
+        if outcome is None:
             continue
-        if not notice.is_final:
-            # An amendment has no deadline of its own: the original notice met it.
-            days = None if notice.is_amendment else (deadlines.notice_due - today).days
-            in_progress.append(NoticeTimeline(notice, deadlines, days))
-        elif (
-            notice.relief_claimed
-            and not notice.is_amendment
-            and deadlines.report_due < today <= deadlines.grace_end
-        ):
-            in_grace.append(NoticeTimeline(notice, deadlines, (deadlines.grace_end - today).days))
-    in_progress.sort(key=lambda row: (row.deadlines.notice_due, row.notice.registrant.name))
-    in_grace.sort(key=lambda row: (row.deadlines.grace_end, row.notice.registrant.name))
-    return in_progress, in_grace
+        if outcome.state == NOT_YET_FILED:
+            awaiting.append(
+                DashboardRow(
+                    notice,
+                    deadlines,
+                    urgency(deadline=outcome.last_day, now=now, closures=closures),
+                    records,
+                    outcome.last_day,
+                )
+            )
+        elif outcome.is_late:
+            missed = MissedReport(
+                notice.form_type, outcome.missed_due_date, records.report is not None
+            )
+            if registrant_consequences(missed_reports=[missed], today=today):
+                late.append(DashboardRow(notice, deadlines, None, records, outcome.last_day))
+    sections["awaiting_report"] = _section(
+        "awaiting_report", NoticeStatus.FILED, awaiting, len(filed)
+    )
+    sections["late_reports"] = _section("late_reports", NoticeStatus.FILED, late, len(filed))
+    sections["drafts"] = unfiled(NoticeStatus.DRAFT)
+
+    # Notices whose period ended before the window are long past their deadline: stale
+    # without computing it. The newest of them are shown, with the computed stale ones.
+    unfiled_statuses = [
+        NoticeStatus.DRAFT,
+        NoticeStatus.IN_REVIEW,
+        NoticeStatus.APPROVED,
+        NoticeStatus.SIGNED,
+    ]
+    old = list(
+        base.filter(status__in=unfiled_statuses, period_end__lt=active_since).order_by(
+            "-period_end", "-pk"
+        )[: DASHBOARD_CAP + 1]
+    )
+    for notice in old:
+        deadlines = deadlines_of_notice(notice, closures=closures)
+        stale.append(
+            DashboardRow(notice, deadlines, None, None, deadlines.notice_due if deadlines else None)
+        )
+    stale.sort(key=lambda row: row.due or date.min, reverse=True)
+    sections["stale"] = DashboardSection(
+        "stale", NoticeStatus.DRAFT, stale[:DASHBOARD_CAP], len(stale) > DASHBOARD_CAP
+    )
+    return sections
 
 
 def notice_answers_version(notice: Notice, fields: list[str]) -> str:
@@ -241,66 +425,3 @@ def notices_for_list(
     if status:
         notices = notices.filter(status=status)
     return notices.order_by("-updated_at", "-pk")
-
-
-@dataclass(frozen=True)
-class FilingRecords:
-    """A notice's EDGAR filing and its report's filing, as far as they are recorded, and what
-    they mean: `timeliness` of the notice (None while it is not filed, or for an amendment,
-    which has no deadline of its own) and the report's `outcome` (None while the notice is not
-    filed, for an amendment, or without deadlines)."""
-
-    filing: NoticeFiling | None
-    timeliness: NoticeTimeliness | None
-    report: ReportFiling | None
-    outcome: ReportOutcome | None
-
-
-def _recorded(notice: Notice, name: str):
-    """The notice's one-to-one record `name` ("filing", "report_filing"), or None."""
-    try:
-        return getattr(notice, name)
-    except (NoticeFiling.DoesNotExist, ReportFiling.DoesNotExist):
-        return None
-
-
-def filing_records(
-    notice: Notice, deadlines: NoticeDeadlines | None, *, closures: frozenset[date], today: date
-) -> FilingRecords:
-    """The FilingRecords of `notice` on `today` (filings.timeliness decides)."""
-    filing = _recorded(notice, "filing")
-    report = _recorded(notice, "report_filing")
-    if filing is None or deadlines is None or notice.is_amendment:
-        return FilingRecords(filing, None, report, None)
-    timeliness = notice_timeliness(
-        accepted_at=filing.accepted_at, deadlines=deadlines, closures=closures
-    )
-    outcome = report_outcome(
-        deadlines=deadlines,
-        notice_timely=timeliness.timely,
-        relief_claimed=bool(notice.relief_claimed),
-        filed_on=report.filed_on if report else None,
-        today=today,
-    )
-    return FilingRecords(filing, timeliness, report, outcome)
-
-
-def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[Consequence]:
-    """What the late reports of `registrant` still cost it on `today`
-    (filings.timeliness.registrant_consequences): read from its filed notices (amendments
-    aside), whatever their age, since a report never filed keeps its consequence."""
-    closures = sec_closure_days()
-    notices = Notice.objects.filter(
-        registrant=registrant, status=NoticeStatus.FILED, is_amendment=False
-    ).select_related("registrant", "filing", "report_filing")
-    missed = []
-    for notice in notices:
-        deadlines = deadlines_of_notice(notice, closures=closures)
-        outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome
-        if outcome is not None and outcome.is_late:
-            missed.append(
-                MissedReport(
-                    notice.form_type, outcome.missed_due_date, outcome.filed_on is not None
-                )
-            )
-    return registrant_consequences(missed_reports=missed, today=today)

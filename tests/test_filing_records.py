@@ -7,10 +7,8 @@ import pytest
 from django.urls import reverse
 
 from filings import record_panel
-from filings.deadlines import EASTERN
 from filings.lifecycle import MoveRefused, RecordRefused, notice_record_filing, notice_record_report
 from filings.models import (
-    Notice,
     NoticeEvent,
     NoticeFiling,
     NoticeIsFinal,
@@ -34,30 +32,11 @@ from filings.timeliness import (
     report_outcome,
 )
 from registrants.models import FilerStatus
+from tests.notice_factory import eastern, make_notice
 
 pytestmark = pytest.mark.django_db
 
 ACCESSION = "0001193125-26-123456"
-
-
-def eastern(year, month, day, hour, minute, second=0) -> datetime:
-    return datetime(year, month, day, hour, minute, second, tzinfo=EASTERN)
-
-
-def make_notice(registrant, *, status=NoticeStatus.SIGNED, **fields) -> Notice:
-    """A notice in `status`, made directly (the signing step is another part of the
-    lifecycle). Default: a non-accelerated filer's 10-K for 2025, due Tuesday 31 March 2026;
-    the notice is due Wednesday 1 April 2026 (daylight time), the grace period ends
-    Wednesday 15 April 2026."""
-    values = {
-        "form_type": "10-K",
-        "filer_status": FilerStatus.NON_ACCELERATED,
-        "period_end": date(2025, 12, 31),
-        "relief_claimed": True,
-        "registrant_name": registrant.name,
-        **fields,
-    }
-    return Notice.objects.create(registrant=registrant, status=status, **values)
 
 
 @pytest.fixture
