@@ -273,6 +273,8 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        # The dashboard narrows each of its lists by status and a window of period ends.
+        indexes = [models.Index(fields=["status", "period_end"], name="notice_status_period")]
         # One permission for each move along the lifecycle (filings.lifecycle).
         permissions = [
             ("submit_notice", "Can submit a notice for review"),

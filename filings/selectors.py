@@ -221,7 +221,19 @@ LATE_WINDOW_DAYS = 800
 # in its own collapsed group instead of heading the lists as "Overdue".
 STALE_AFTER_DAYS = 30
 DASHBOARD_CAP = 10
-DASHBOARD_FETCH = 200
+DASHBOARD_FETCH = 100
+# The long answers a dashboard row never shows, left in the database.
+DASHBOARD_DEFERRED = [
+    "narrative",
+    "significant_change_explanation",
+    "reports_not_filed",
+    "portion_items",
+    "third_party_statement_text",
+    "additional_statement",
+    "restatement_review_reason",
+    "pending_input",
+    "saved_steps",
+]
 
 
 @dataclass(frozen=True)
@@ -276,7 +288,11 @@ def dashboard_sections(
     notices: each section's candidates are narrowed in the database (status, period window)
     and capped (DASHBOARD_FETCH)."""
     closures = sec_closure_days()
-    base = notices.filter(registrant__is_active=True).select_related("registrant")
+    base = (
+        notices.filter(registrant__is_active=True)
+        .select_related("registrant")
+        .defer(*DASHBOARD_DEFERRED)
+    )
     active_since = today - timedelta(days=ACTIVE_WINDOW_DAYS)
     stale_before = today - timedelta(days=STALE_AFTER_DAYS)
     in_window = Q(period_end__gte=active_since) | Q(period_end__isnull=True)
