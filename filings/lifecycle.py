@@ -256,6 +256,12 @@ def notice_record_filing(
             "message shows it, in Eastern time.",
             field="accepted_at",
         )
+    eastern = accepted_at.astimezone(EASTERN)
+    if stored.period_end and eastern.date() <= stored.period_end:
+        raise RecordRefused(
+            "The acceptance date is not after the end of the report's period.",
+            field="accepted_at",
+        )
     stored.status = FILE.to_status
     stored.save(update_fields=["status"])
     filing = _create_record(
@@ -267,7 +273,6 @@ def notice_record_filing(
         recorded_by=user,
         recorded_by_name=user.get_username(),
     )
-    eastern = accepted_at.astimezone(EASTERN)
     _record(
         stored,
         FILE,

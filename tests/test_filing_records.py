@@ -418,6 +418,8 @@ def test_a_wrong_accession_number_shows_beside_the_field_with_the_input_kept(
     "fields",
     [
         {"accepted_date": "2026-02-31"},
+        {"accepted_date": "0001-01-01"},
+        {"accepted_date": "2025-12-31"},
         {"accepted_date": "99999-01-01"},
         {"accepted_time": "25:00"},
         {"accepted_time": "x"},
