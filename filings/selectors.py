@@ -208,31 +208,39 @@ def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[C
 
 # The dashboard ---------------------------------------------------------------------------
 
-# The dashboard reads each section's candidates in the database, narrowed by status and by a
-# window of period ends, at most DASHBOARD_FETCH of them, and shows DASHBOARD_CAP rows with a
-# link to the notice list for the rest. A notice's deadlines come at most about 215 days after
-# its period end (Form 11-K of an ERISA plan: 180 days, rolled to a business day, plus the
-# notice's day), so one whose period ended more than ACTIVE_WINDOW_DAYS ago is long past its
-# deadline; a late report counts for about 13 months after its due date (filings.timeliness),
-# hence LATE_WINDOW_DAYS for filed notices.
-ACTIVE_WINDOW_DAYS = 400
-LATE_WINDOW_DAYS = 800
-# A notice not yet filed whose deadline passed more than this many days ago is stale: it sits
-# in its own collapsed group instead of heading the lists as "Overdue".
+# Each list of the dashboard is narrowed in the database by status and by a window of period
+# ends, and only the few columns a deadline and a row need are read (DASHBOARD_FIELDS), so the
+# work follows the notices of the last months in that state, never all notices. A notice's
+# deadline comes at most about 215 days after its period end (Form 11-K of an ERISA plan: 180
+# days, rolled to a business day, plus the notice's day), so one not yet filed whose period
+# ended more than ACTIVE_WINDOW_DAYS ago is stale without counting. A late report counts for
+# up to 13 months after its due date (filings.timeliness), hence LATE_WINDOW_DAYS for filed
+# notices.
 STALE_AFTER_DAYS = 30
+ACTIVE_WINDOW_DAYS = 215 + STALE_AFTER_DAYS
+LATE_WINDOW_DAYS = 215 + 400
 DASHBOARD_CAP = 10
-DASHBOARD_FETCH = 100
-# The long answers a dashboard row never shows, left in the database.
-DASHBOARD_DEFERRED = [
-    "narrative",
-    "significant_change_explanation",
-    "reports_not_filed",
-    "portion_items",
-    "third_party_statement_text",
-    "additional_statement",
-    "restatement_review_reason",
-    "pending_input",
-    "saved_steps",
+DASHBOARD_FIELDS = [
+    "status",
+    "form_type",
+    "filer_status",
+    "period_end",
+    "is_transition_report",
+    "transition_period_end",
+    "transition_decision_date",
+    "distribution_date",
+    "transmission_date",
+    "is_erisa_plan",
+    "is_amendment",
+    "relief_claimed",
+    "registrant__name",
+    "registrant__investment_company_type",
+]
+UNFILED_STATUSES = [
+    NoticeStatus.DRAFT,
+    NoticeStatus.IN_REVIEW,
+    NoticeStatus.APPROVED,
+    NoticeStatus.SIGNED,
 ]
 
 
@@ -261,10 +269,9 @@ class DashboardSection:
     more: bool = False
 
 
-def _section(key: str, status: str, rows: list[DashboardRow], fetched: int) -> DashboardSection:
+def _section(key: str, status: str, rows: list[DashboardRow]) -> DashboardSection:
     rows.sort(key=lambda row: (row.due is None, row.due or date.min, row.notice.registrant.name))
-    more = len(rows) > DASHBOARD_CAP or fetched >= DASHBOARD_FETCH
-    return DashboardSection(key, status, rows[:DASHBOARD_CAP], more)
+    return DashboardSection(key, status, rows[:DASHBOARD_CAP], len(rows) > DASHBOARD_CAP)
 
 
 def dashboard_sections(
@@ -285,97 +292,95 @@ def dashboard_sections(
     - "stale": notices not yet filed whose deadline passed more than STALE_AFTER_DAYS ago.
 
     Each is sorted by what is due first. A constant number of queries, whatever the number of
-    notices: each section's candidates are narrowed in the database (status, period window)
-    and capped (DASHBOARD_FETCH)."""
+    notices."""
     closures = sec_closure_days()
-    base = (
-        notices.filter(registrant__is_active=True)
-        .select_related("registrant")
-        .defer(*DASHBOARD_DEFERRED)
-    )
+    active = notices.filter(registrant__is_active=True).select_related("registrant")
+    base = active.only(*DASHBOARD_FIELDS)
     active_since = today - timedelta(days=ACTIVE_WINDOW_DAYS)
     stale_before = today - timedelta(days=STALE_AFTER_DAYS)
-    in_window = Q(period_end__gte=active_since) | Q(period_end__isnull=True)
+    counted: dict[tuple, NoticeDeadlines | None] = {}
+
+    def deadlines_of(notice: Notice) -> NoticeDeadlines | None:
+        # Notices of the same report and period share their deadlines: count them once.
+        key = tuple(getattr(notice, name) for name in DASHBOARD_FIELDS[1:11]) + (
+            notice.registrant.investment_company_type,
+        )
+        if key not in counted:
+            counted[key] = deadlines_of_notice(notice, closures=closures)
+        return counted[key]
+
+    rows_by_status: dict[str, list[DashboardRow]] = {status: [] for status in UNFILED_STATUSES}
     stale: list[DashboardRow] = []
+    statuses = (
+        UNFILED_STATUSES
+        if may_review
+        else [status for status in UNFILED_STATUSES if status != NoticeStatus.IN_REVIEW]
+    )
+    unfiled = base.filter(
+        Q(period_end__gte=active_since) | Q(period_end__isnull=True), status__in=statuses
+    )
+    for notice in unfiled:
+        deadlines = deadlines_of(notice)
+        due = deadlines.notice_due if deadlines and not notice.is_amendment else None
+        if due is not None and due < stale_before:
+            # Abandoned, not overdue: no urgency.
+            stale.append(DashboardRow(notice, deadlines, None, None, due))
+            continue
+        row_urgency = urgency(deadline=due, now=now, closures=closures) if due else None
+        rows_by_status[notice.status].append(
+            DashboardRow(notice, deadlines, row_urgency, None, due)
+        )
 
-    def candidates(queryset) -> list[Notice]:
-        return list(queryset.order_by("period_end", "pk")[:DASHBOARD_FETCH])
-
-    def unfiled(status: str) -> DashboardSection:
-        found = candidates(base.filter(in_window, status=status))
-        rows = []
-        for notice in found:
-            deadlines = deadlines_of_notice(notice, closures=closures)
-            due = deadlines.notice_due if deadlines and not notice.is_amendment else None
-            if due is not None and due < stale_before:
-                # Abandoned, not overdue: no urgency.
-                stale.append(DashboardRow(notice, deadlines, None, None, due))
-                continue
-            row_urgency = urgency(deadline=due, now=now, closures=closures) if due else None
-            rows.append(DashboardRow(notice, deadlines, row_urgency, None, due))
-        return _section(status, status, rows, len(found))
-
-    sections = {}
-    if may_review:
-        sections["review"] = unfiled(NoticeStatus.IN_REVIEW)
-    sections["approved"] = unfiled(NoticeStatus.APPROVED)
-    sections["signed"] = unfiled(NoticeStatus.SIGNED)
-
-    filed = candidates(
-        base.filter(
+    filed = (
+        active.filter(
             status=NoticeStatus.FILED,
             is_amendment=False,
             period_end__gte=today - timedelta(days=LATE_WINDOW_DAYS),
-        ).select_related("filing", "report_filing")
+        )
+        .select_related("filing", "report_filing")
+        .only(*DASHBOARD_FIELDS, "filing__accepted_at", "report_filing__filed_on")
     )
     awaiting, late = [], []
     for notice in filed:
-        deadlines = deadlines_of_notice(notice, closures=closures)
+        deadlines = deadlines_of(notice)
         records = filing_records(notice, deadlines, closures=closures, today=today)
         outcome = records.outcome
         if outcome is None:
             continue
         if outcome.state == NOT_YET_FILED:
-            awaiting.append(
-                DashboardRow(
-                    notice,
-                    deadlines,
-                    urgency(deadline=outcome.last_day, now=now, closures=closures),
-                    records,
-                    outcome.last_day,
-                )
-            )
+            row_urgency = urgency(deadline=outcome.last_day, now=now, closures=closures)
+            awaiting.append(DashboardRow(notice, deadlines, row_urgency, records, outcome.last_day))
         elif outcome.is_late:
             missed = MissedReport(
                 notice.form_type, outcome.missed_due_date, records.report is not None
             )
             if registrant_consequences(missed_reports=[missed], today=today):
                 late.append(DashboardRow(notice, deadlines, None, records, outcome.last_day))
-    sections["awaiting_report"] = _section(
-        "awaiting_report", NoticeStatus.FILED, awaiting, len(filed)
-    )
-    sections["late_reports"] = _section("late_reports", NoticeStatus.FILED, late, len(filed))
-    sections["drafts"] = unfiled(NoticeStatus.DRAFT)
 
-    # Notices whose period ended before the window are long past their deadline: stale
-    # without computing it. The newest of them are shown, with the computed stale ones.
-    unfiled_statuses = [
-        NoticeStatus.DRAFT,
-        NoticeStatus.IN_REVIEW,
-        NoticeStatus.APPROVED,
-        NoticeStatus.SIGNED,
-    ]
-    old = list(
-        base.filter(status__in=unfiled_statuses, period_end__lt=active_since).order_by(
-            "-period_end", "-pk"
-        )[: DASHBOARD_CAP + 1]
-    )
-    for notice in old:
-        deadlines = deadlines_of_notice(notice, closures=closures)
-        stale.append(
-            DashboardRow(notice, deadlines, None, None, deadlines.notice_due if deadlines else None)
-        )
+    # Notices not yet filed whose period ended before the window are long past their
+    # deadline: the newest of them join the stale ones counted above.
+    for notice in base.filter(status__in=statuses, period_end__lt=active_since).order_by(
+        "-period_end", "-pk"
+    )[: DASHBOARD_CAP + 1]:
+        deadlines = deadlines_of(notice)
+        due = deadlines.notice_due if deadlines else None
+        stale.append(DashboardRow(notice, deadlines, None, None, due))
     stale.sort(key=lambda row: row.due or date.min, reverse=True)
+
+    sections = {}
+    if may_review:
+        sections["review"] = _section(
+            "review", NoticeStatus.IN_REVIEW, rows_by_status[NoticeStatus.IN_REVIEW]
+        )
+    sections["approved"] = _section(
+        "approved", NoticeStatus.APPROVED, rows_by_status[NoticeStatus.APPROVED]
+    )
+    sections["signed"] = _section(
+        "signed", NoticeStatus.SIGNED, rows_by_status[NoticeStatus.SIGNED]
+    )
+    sections["awaiting_report"] = _section("awaiting_report", NoticeStatus.FILED, awaiting)
+    sections["late_reports"] = _section("late_reports", NoticeStatus.FILED, late)
+    sections["drafts"] = _section("drafts", NoticeStatus.DRAFT, rows_by_status[NoticeStatus.DRAFT])
     sections["stale"] = DashboardSection(
         "stale", NoticeStatus.DRAFT, stale[:DASHBOARD_CAP], len(stale) > DASHBOARD_CAP
     )
