@@ -5,8 +5,9 @@ answers that a page posts back."""
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 
 from django.db.models import Q, QuerySet
 
@@ -35,7 +36,7 @@ from filings.timeliness import (
 )
 from filings.urgency import Urgency, urgency
 from registrants.history import HistoryEntry, history_entries
-from registrants.models import Registrant
+from registrants.models import InvestmentCompanyType, Registrant
 
 
 def sec_closure_days() -> frozenset[date]:
@@ -300,7 +301,7 @@ def dashboard_sections(
     stale_before = today - timedelta(days=STALE_AFTER_DAYS)
     counted: dict[tuple, NoticeDeadlines | None] = {}
 
-    def deadlines_of(notice: Notice) -> NoticeDeadlines | None:
+    def deadlines_of(notice) -> NoticeDeadlines | None:
         # Notices of the same report and period share their deadlines: count them once.
         key = tuple(getattr(notice, name) for name in DASHBOARD_FIELDS[1:11]) + (
             notice.registrant.investment_company_type,
@@ -316,10 +317,10 @@ def dashboard_sections(
         if may_review
         else [status for status in UNFILED_STATUSES if status != NoticeStatus.IN_REVIEW]
     )
-    unfiled = base.filter(
+    unfiled = active.filter(
         Q(period_end__gte=active_since) | Q(period_end__isnull=True), status__in=statuses
     )
-    for notice in unfiled:
+    for notice in _light_notices(unfiled):
         deadlines = deadlines_of(notice)
         due = deadlines.notice_due if deadlines and not notice.is_amendment else None
         if due is not None and due < stale_before:
@@ -331,28 +332,34 @@ def dashboard_sections(
             DashboardRow(notice, deadlines, row_urgency, None, due)
         )
 
-    filed = (
-        active.filter(
-            status=NoticeStatus.FILED,
-            is_amendment=False,
-            period_end__gte=today - timedelta(days=LATE_WINDOW_DAYS),
-        )
-        .select_related("filing", "report_filing")
-        .only(*DASHBOARD_FIELDS, "filing__accepted_at", "report_filing__filed_on")
+    filed = active.filter(
+        status=NoticeStatus.FILED,
+        is_amendment=False,
+        period_end__gte=today - timedelta(days=LATE_WINDOW_DAYS),
+        filing__isnull=False,
     )
     awaiting, late = [], []
-    for notice in filed:
+    for notice in _light_notices(filed, "filing__accepted_at", "report_filing__filed_on"):
         deadlines = deadlines_of(notice)
-        records = filing_records(notice, deadlines, closures=closures, today=today)
-        outcome = records.outcome
-        if outcome is None:
+        if deadlines is None:
             continue
+        timeliness = notice_timeliness(
+            accepted_at=notice.filing__accepted_at, deadlines=deadlines, closures=closures
+        )
+        outcome = report_outcome(
+            deadlines=deadlines,
+            notice_timely=timeliness.timely,
+            relief_claimed=bool(notice.relief_claimed),
+            filed_on=notice.report_filing__filed_on,
+            today=today,
+        )
+        records = FilingRecords(None, timeliness, None, outcome)
         if outcome.state == NOT_YET_FILED:
             row_urgency = urgency(deadline=outcome.last_day, now=now, closures=closures)
             awaiting.append(DashboardRow(notice, deadlines, row_urgency, records, outcome.last_day))
         elif outcome.is_late:
             missed = MissedReport(
-                notice.form_type, outcome.missed_due_date, records.report is not None
+                notice.form_type, outcome.missed_due_date, outcome.filed_on is not None
             )
             if registrant_consequences(missed_reports=[missed], today=today):
                 late.append(DashboardRow(notice, deadlines, None, records, outcome.last_day))
@@ -384,7 +391,29 @@ def dashboard_sections(
     sections["stale"] = DashboardSection(
         "stale", NoticeStatus.DRAFT, stale[:DASHBOARD_CAP], len(stale) > DASHBOARD_CAP
     )
+    # The rows shown get their notices, read in one query.
+    shown = [row for section in sections.values() for row in section.rows]
+    full = base.in_bulk([row.notice.pk for row in shown])
+    for section in sections.values():
+        section.rows = [replace(row, notice=full[row.notice.pk]) for row in section.rows]
     return sections
+
+
+def _light_notices(queryset: QuerySet[Notice], *extra: str):
+    """The notices of `queryset` as plain objects with the DASHBOARD_FIELDS (and `extra`
+    columns, named as given) that deadlines are counted from: far cheaper than model
+    instances when a window holds thousands of notices."""
+    columns = ["pk", *DASHBOARD_FIELDS, *extra]
+    for values in queryset.values_list(*columns):
+        notice = SimpleNamespace(**dict(zip(columns, values, strict=True)))
+        notice.registrant_id = True
+        notice.registrant = SimpleNamespace(
+            name=notice.registrant__name,
+            investment_company_type=notice.registrant__investment_company_type,
+            is_unit_investment_trust=notice.registrant__investment_company_type
+            == InvestmentCompanyType.UNIT_INVESTMENT_TRUST,
+        )
+        yield notice
 
 
 def notice_answers_version(notice: Notice, fields: list[str]) -> str:
