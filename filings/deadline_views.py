@@ -13,7 +13,7 @@ from filings.deadlines import EASTERN, DeadlineInputError
 from filings.forms import DeadlinePreviewForm
 from filings.models import Notice
 from filings.selectors import (
-    dashboard_notices,
+    dashboard_sections,
     notice_deadlines,
     notice_urgency,
     registrant_upcoming_reports,
@@ -32,7 +32,7 @@ def _today() -> date:
 
 
 def _now() -> datetime:
-    """The current time; tests replace this seam to stand at a deadline."""
+    """Now (aware); the hours left before 5:30 p.m. Eastern count from it."""
     return timezone.now()
 
 
@@ -63,7 +63,8 @@ def coming_deadlines(registrants) -> dict:
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Template filings/dashboard.html; context: today, horizon_end, horizon_days, upcoming
     (registrant, report) pairs of the active registrants, sorted by due date; and, for users
-    who see notices, the drafts with their deadlines and the grace periods running."""
+    who see notices, `sections` (filings.selectors.dashboard_sections: the notices along the
+    lifecycle, each list soonest due first)."""
     today = _today()
     upcoming = registrant_upcoming_reports(
         registrants=Registrant.objects.visible_to(request.user).filter(is_active=True),
@@ -71,18 +72,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         horizon_days=DASHBOARD_HORIZON_DAYS,
     )
     can_see_notices = request.user.has_perm("filings.view_notice")
-    in_progress, in_grace = (
-        dashboard_notices(notices=Notice.objects.visible_to(request.user), today=today)
+    sections = (
+        dashboard_sections(
+            notices=Notice.objects.visible_to(request.user),
+            today=today,
+            now=_now(),
+            may_review=request.user.has_perm("filings.approve_notice")
+            or request.user.has_perm("filings.return_notice"),
+        )
         if can_see_notices
-        else ([], [])
+        else {}
     )
     return render(
         request,
         "filings/dashboard.html",
         {
             "can_see_notices": can_see_notices,
-            "notices_in_progress": in_progress,
-            "notices_in_grace": in_grace,
+            "sections": sections,
             "today": today,
             "horizon_days": DASHBOARD_HORIZON_DAYS,
             "horizon_end": today + timedelta(days=DASHBOARD_HORIZON_DAYS),

@@ -10,7 +10,6 @@ import calendar
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -240,12 +239,13 @@ def next_business_day(day: date, closures: Collection[date]) -> date:
     return roll_to_business_day(day + timedelta(days=1), closures)
 
 
-def business_days_left(*, today: date, deadline: date, closures: Collection[date]) -> int:
-    """The business days after `today` up to and including `deadline`: 0 on the deadline day
-    (and after it), 1 on the business day before it, and so on. A weekend or holiday before
-    the deadline counts the same as the business day before it."""
-    count, day = 0, today
-    while day < deadline:
+def business_days_after(start: date, end: date, closures: Collection[date]) -> int:
+    """The business days after `start` up to and including `end` (0 when `end` <= `start`):
+    from today to a deadline, 1 on the business day before it and 0 on the day itself; from a
+    deadline to a filing, the business days late. A weekend or holiday counts the same as the
+    business day before it."""
+    count, day = 0, start
+    while day < end:
         day += timedelta(days=1)
         count += is_business_day(day, closures)
     return count
@@ -463,88 +463,3 @@ def days_to_grace_end_at_most(form_type: str) -> int:
     # The due date, the notice deadline (one business day later) and the grace period end
     # are each moved to a business day.
     return days + form.grace_days + 1 + 3 * LONGEST_ROLL_DAYS
-
-
-# Urgency ----------------------------------------------------------------------------------
-
-
-class UrgencyLevel(StrEnum):
-    """How close a deadline is, most urgent first; the pages colour each level."""
-
-    PASSED = "passed"
-    TODAY = "today"
-    NEXT_BUSINESS_DAY = "next_business_day"
-    LATER = "later"
-
-
-@dataclass(frozen=True)
-class Urgency:
-    """How much time is left to file by a deadline, and the words that say it.
-
-    `seconds_left` counts to 5:30 p.m. Eastern on the deadline day (negative once it has
-    passed), so sorting by it puts what is due first first. `business_days_left` counts the
-    business days after today up to and including the deadline (0 on the deadline day)."""
-
-    level: UrgencyLevel
-    words: str
-    seconds_left: int
-    business_days_left: int
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def filing_cutoff(deadline: date) -> datetime:
-    """The last moment a submission counts as filed on `deadline`: 5:30 p.m. Eastern
-    (Regulation S-T Rule 13(a)(2))."""
-    return datetime.combine(deadline, EDGAR_SAME_DAY_CUTOFF, tzinfo=EASTERN)
-
-
-def deadline_urgency(*, deadline: date, now: datetime, closures: Collection[date]) -> Urgency:
-    """How urgent filing by `deadline` is at `now` (an aware datetime), in business days and,
-    on the deadline day, in hours before the 5:30 p.m. Eastern cut-off.
-
-    The words: "passed today at 5:30 p.m. Eastern" or "passed N days ago" (calendar days);
-    "today, H hours M minutes left before 5:30 p.m. Eastern"; "next business day, Friday,
-    November 27" when only non-business days (a weekend, Thanksgiving) lie between; otherwise
-    "N business days left, by Tuesday, June 16"."""
-    if now.tzinfo is None:
-        raise ValueError("`now` must be an aware datetime.")
-    eastern = now.astimezone(EASTERN)
-    today = eastern.date()
-    seconds_left = int((filing_cutoff(deadline) - eastern).total_seconds())
-    if seconds_left < 0:
-        days_ago = (today - deadline).days
-        words = (
-            "passed today at 5:30 p.m. Eastern"
-            if days_ago == 0
-            else f"passed {_count(days_ago, 'day')} ago"
-        )
-        return Urgency(UrgencyLevel.PASSED, words, seconds_left, 0)
-    if deadline == today:
-        hours, minutes = divmod(seconds_left // 60, 60)
-        parts = [_count(hours, "hour")] if hours else []
-        if minutes or not hours:
-            parts.append(_count(minutes, "minute"))
-        left = " ".join(parts)
-        return Urgency(
-            UrgencyLevel.TODAY,
-            f"today, {left} left before 5:30 p.m. Eastern",
-            seconds_left,
-            0,
-        )
-    business_days = 0
-    day = today
-    while day < deadline:
-        day += timedelta(days=1)
-        business_days += is_business_day(day, closures)
-    by = f"{deadline:%A, %B} {deadline.day}"
-    if business_days <= 1:
-        return Urgency(UrgencyLevel.NEXT_BUSINESS_DAY, f"next business day, {by}", seconds_left, 1)
-    return Urgency(
-        UrgencyLevel.LATER,
-        f"{business_days} business days left, by {by}",
-        seconds_left,
-        business_days,
-    )

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from filings.models import Notice, NoticeEvent, NoticeStatus
+from filings.deadlines import EASTERN
+from filings.models import Notice, NoticeEvent, NoticeFiling, NoticeStatus, ReportFiling
 from filings.notifications import notify_move
 from filings.rules import blocking_problems
 from filings.services import NoticeNotReady, notice_finalize, notice_version
+from filings.timeliness import ACCESSION_FORMAT, is_accession_number
 
 
 class MoveRefused(Exception):
@@ -74,7 +76,22 @@ SIGN = Move(
     "filings.sign_notice",
     "Sign electronically",
 )
-MOVES = [SUBMIT, RETURN, APPROVE, UPLOAD_AUTHENTICATION, SIGN]
+FILE = Move(
+    NoticeEvent.Action.FILED,
+    NoticeStatus.SIGNED,
+    NoticeStatus.FILED,
+    "filings.record_filing",
+    "Record the EDGAR filing",
+)
+# The late report's filing is recorded on the filed notice, which stays filed.
+REPORT = Move(
+    NoticeEvent.Action.REPORT_FILED,
+    NoticeStatus.FILED,
+    NoticeStatus.FILED,
+    "filings.record_report",
+    "Record the report's filing",
+)
+MOVES = [SUBMIT, RETURN, APPROVE, UPLOAD_AUTHENTICATION, SIGN, FILE, REPORT]
 
 
 def moves_for(notice: Notice, user: AbstractBaseUser) -> list[Move]:
@@ -186,6 +203,145 @@ def notice_approve(
         raise MoveRefused(str(reason)) from None
     _record(final, APPROVE, user, comment=comment)
     return final
+
+
+class RecordRefused(MoveRefused):
+    """A filing record refused because of one of its values: `field` names it."""
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _check_accession_number(accession_number: str) -> None:
+    """Format ##########-##-###### and, since EDGAR gives each submission its own, not
+    recorded before for any notice or report."""
+    if not is_accession_number(accession_number):
+        raise RecordRefused(
+            f"Enter the accession number as EDGAR shows it: {ACCESSION_FORMAT}, "
+            "e.g. 0001193125-26-123456.",
+            field="accession_number",
+        )
+    if (
+        NoticeFiling.objects.filter(accession_number=accession_number).exists()
+        or ReportFiling.objects.filter(accession_number=accession_number).exists()
+    ):
+        raise RecordRefused(
+            "This accession number is already recorded for another filing.",
+            field="accession_number",
+        )
+
+
+def _create_record(model, **values):
+    """Create the record; a concurrent one with the same accession number or for the same
+    notice is a refusal, not an error."""
+    try:
+        with transaction.atomic():
+            return model.objects.create(**values)
+    except IntegrityError:
+        raise RecordRefused(
+            "This accession number is already recorded for another filing.",
+            field="accession_number",
+        ) from None
+
+
+def _locked_for_record(notice: Notice, move: Move, user: AbstractBaseUser, what: str) -> Notice:
+    """_locked, with refusals worded for a record (`what` is recorded, e.g. "the EDGAR
+    filing")."""
+    if not user.has_perm(move.permission):
+        raise MoveRefused(f"You do not have the permission to record {what}.")
+    stored = Notice.objects.select_for_update().get(pk=notice.pk)
+    if stored.status != move.from_status:
+        raise MoveRefused(
+            f"This notice is {stored.get_status_display().lower()} now; {what} is recorded "
+            f"only once it is {NoticeStatus(move.from_status).label.lower()}."
+        )
+    return stored
+
+
+@transaction.atomic
+def notice_record_filing(
+    *, notice: Notice, user: AbstractBaseUser, accession_number: str, accepted_at
+) -> NoticeFiling:
+    """Signed -> filed: the notice's EDGAR accession number and the date and time EDGAR
+    accepted it (`accepted_at`, an aware datetime). Written once; whether it was timely is
+    filings.timeliness.notice_timeliness."""
+    if accepted_at.tzinfo is None:
+        raise ValueError("`accepted_at` must be an aware datetime.")
+    stored = _locked_for_record(notice, FILE, user, "the EDGAR filing")
+    _check_accession_number(accession_number)
+    now = timezone.now()
+    if accepted_at > now:
+        raise RecordRefused(
+            "The acceptance date and time is in the future; enter it as EDGAR's acceptance "
+            "message shows it, in Eastern time.",
+            field="accepted_at",
+        )
+    eastern = accepted_at.astimezone(EASTERN)
+    if stored.period_end and eastern.date() <= stored.period_end:
+        raise RecordRefused(
+            "The acceptance date is not after the end of the report's period.",
+            field="accepted_at",
+        )
+    stored.status = FILE.to_status
+    stored.save(update_fields=["status"])
+    filing = _create_record(
+        NoticeFiling,
+        notice=stored,
+        accession_number=accession_number,
+        accepted_at=accepted_at,
+        recorded_at=now,
+        recorded_by=user,
+        recorded_by_name=user.get_username(),
+    )
+    _record(
+        stored,
+        FILE,
+        user,
+        comment=f"Accession number {accession_number}, accepted {eastern:%Y-%m-%d %H:%M:%S} "
+        "Eastern.",
+    )
+    return filing
+
+
+@transaction.atomic
+def notice_record_report(
+    *, notice: Notice, user: AbstractBaseUser, accession_number: str, filed_on
+) -> ReportFiling:
+    """The late report's own filing, recorded on the filed notice (which stays filed): its
+    accession number and filing date. Written once; whether it was within the grace period is
+    filings.timeliness.report_outcome."""
+    stored = _locked_for_record(notice, REPORT, user, "the report's filing")
+    if stored.is_amendment:
+        raise MoveRefused(
+            "An amended notice has no report of its own: record the report on the notice it amends."
+        )
+    if ReportFiling.objects.filter(notice=stored).exists():
+        raise MoveRefused("The report's filing is already recorded; it cannot be changed.")
+    _check_accession_number(accession_number)
+    if filed_on > timezone.localdate(timezone=EASTERN):
+        raise RecordRefused("The filing date is in the future.", field="filed_on")
+    if stored.period_end and filed_on < stored.period_end:
+        raise RecordRefused(
+            "The filing date is before the end of the report's period.", field="filed_on"
+        )
+    report = _create_record(
+        ReportFiling,
+        notice=stored,
+        accession_number=accession_number,
+        filed_on=filed_on,
+        recorded_at=timezone.now(),
+        recorded_by=user,
+        recorded_by_name=user.get_username(),
+    )
+    _record(
+        stored,
+        REPORT,
+        user,
+        comment=f"Form {stored.form_type}: accession number {accession_number}, filed "
+        f"{filed_on:%Y-%m-%d}.",
+    )
+    return report
 
 
 def last_return(notice: Notice) -> NoticeEvent | None:

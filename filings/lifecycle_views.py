@@ -22,6 +22,7 @@ from filings.lifecycle import (
     notice_submit,
 )
 from filings.models import Notice, NoticeStatus
+from filings.record_panel import records_panel_context
 from filings.rules import notice_problems
 from filings.selectors import (
     deadlines_of_notice,
@@ -44,6 +45,7 @@ def notice_page(
     *,
     move_form: MoveForm | None = None,
     authentication_form: SignedPdfForm | None = None,
+    records_forms: dict | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """The notice with its state, the moves the user may make, its signing (signing_overview),
@@ -75,6 +77,7 @@ def notice_page(
             ),
             **signing_overview(notice, request.user),
             "authentication_form": authentication_form or SignedPdfForm(),
+            **records_panel_context(notice, deadlines, user=request.user, **(records_forms or {})),
             **document,
         },
         status=status,

@@ -285,6 +285,8 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        # The dashboard narrows each of its lists by status and a window of period ends.
+        indexes = [models.Index(fields=["status", "period_end"], name="notice_status_period")]
         # One permission for each move along the lifecycle (filings.lifecycle).
         permissions = [
             ("submit_notice", "Can submit a notice for review"),
@@ -795,3 +797,62 @@ class OrganisationSeal(models.Model):
 
     def __str__(self) -> str:
         return f"Demo seal made {self.created_at:%Y-%m-%d}"
+
+
+class _WrittenOnce(models.Model):
+    """A record written once and never changed or deleted, by any path (a page, the admin, a
+    script): what was filed on EDGAR does not change afterwards."""
+
+    recorded_at = models.DateTimeField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_by_name = models.CharField(max_length=150, blank=True)
+
+    objects = NoticeEventQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise NoticeIsFinal
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise NoticeIsFinal
+
+
+class NoticeFiling(_WrittenOnce):
+    """The EDGAR filing of a notice (filings.lifecycle.notice_record_filing): its accession
+    number and the date and time EDGAR accepted it. One per notice."""
+
+    notice = models.OneToOneField(Notice, on_delete=models.CASCADE, related_name="filing")
+    accession_number = models.CharField(max_length=20, unique=True)
+    accepted_at = models.DateTimeField("EDGAR acceptance date and time")
+
+    class Meta:
+        verbose_name = "EDGAR filing of a notice"
+
+    def __str__(self) -> str:
+        return f"{self.accession_number} ({self.notice})"
+
+
+class ReportFiling(_WrittenOnce):
+    """The filing of the late report itself (the 10-K, 10-Q...) that a notice was about
+    (filings.lifecycle.notice_record_report): its accession number and filing date."""
+
+    notice = models.OneToOneField(Notice, on_delete=models.CASCADE, related_name="report_filing")
+    accession_number = models.CharField(max_length=20, unique=True)
+    filed_on = models.DateField("filing date")
+
+    class Meta:
+        verbose_name = "filing of a late report"
+
+    def __str__(self) -> str:
+        return f"{self.accession_number} ({self.notice})"

@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from filings.deadlines import REPORT_FORMS, business_days_left, days_to_grace_end_at_most
+from filings.deadlines import REPORT_FORMS, business_days_after, days_to_grace_end_at_most
 from filings.models import Notice, NoticeStatus, ReminderSent
 from filings.notifications import (
     GRACE_PERIOD_END_RECIPIENTS,
@@ -100,7 +100,7 @@ def due_reminders(*, today: date) -> tuple[list[DueReminder], int]:
             groups = NOTICE_DEADLINE_RECIPIENTS[notice.status]
         if deadline < today:
             continue
-        left = business_days_left(today=today, deadline=deadline, closures=closures)
+        left = business_days_after(today, deadline, closures)
         if left not in REMINDER_BUSINESS_DAYS_LEFT:
             continue
         for user in people_concerned(notice, groups):

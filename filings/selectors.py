@@ -5,24 +5,42 @@ answers that a page posts back."""
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 
 from django.db.models import Q, QuerySet
 
 from filings.deadlines import (
     DeadlineInputError,
     NoticeDeadlines,
-    Urgency,
     compute_deadlines,
-    deadline_urgency,
 )
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
-from filings.models import Notice, NoticeSigner, PendingUpload, SecClosureDay
+from filings.models import (
+    Notice,
+    NoticeFiling,
+    NoticeSigner,
+    NoticeStatus,
+    PendingUpload,
+    ReportFiling,
+    SecClosureDay,
+)
 from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
+from filings.timeliness import (
+    NOT_YET_FILED,
+    Consequence,
+    MissedReport,
+    NoticeTimeliness,
+    ReportOutcome,
+    notice_timeliness,
+    registrant_consequences,
+    report_outcome,
+)
+from filings.urgency import Urgency, urgency
 from registrants.history import HistoryEntry, history_entries
-from registrants.models import Registrant
+from registrants.models import InvestmentCompanyType, Registrant
 
 
 def sec_closure_days() -> frozenset[date]:
@@ -33,7 +51,7 @@ def notice_urgency(deadlines: NoticeDeadlines | None, *, now: datetime) -> Urgen
     """How urgent filing the notice is at `now`, by its deadline (none while it is unknown)."""
     if deadlines is None:
         return None
-    return deadline_urgency(deadline=deadlines.notice_due, now=now, closures=sec_closure_days())
+    return urgency(deadline=deadlines.notice_due, now=now, closures=sec_closure_days())
 
 
 def notice_deadlines(
@@ -138,44 +156,275 @@ def exchange_steps_of_notice(notice: Notice, deadlines: NoticeDeadlines | None) 
 
 
 @dataclass(frozen=True)
-class NoticeTimeline:
-    notice: Notice
-    deadlines: NoticeDeadlines
-    # To the date that matters for the list it is in; negative when passed; None for an
-    # amendment, which has no deadline of its own.
-    days_left: int | None
+class FilingRecords:
+    """A notice's EDGAR filing and its report's filing, as far as they are recorded, and what
+    they mean: `timeliness` of the notice (None while it is not filed, or for an amendment,
+    which has no deadline of its own) and the report's `outcome` (None while the notice is not
+    filed, for an amendment, or without deadlines)."""
 
-    @property
-    def days_late(self) -> int:
-        return -self.days_left
+    filing: NoticeFiling | None
+    timeliness: NoticeTimeliness | None
+    report: ReportFiling | None
+    outcome: ReportOutcome | None
 
 
-def dashboard_notices(*, notices, today: date) -> tuple[list[NoticeTimeline], list[NoticeTimeline]]:
-    """The dashboard's two lists of `notices` (a Notice queryset) of active registrants:
-    drafts with the days left to file them (negative when the notice deadline has passed),
-    soonest first; and final
-    notices claiming Rule 12b-25(b) relief whose report is past due and whose grace period is
-    still running, with the days left in it."""
+def _recorded(notice: Notice, name: str):
+    """The notice's one-to-one record `name` ("filing", "report_filing"), or None."""
+    try:
+        return getattr(notice, name)
+    except (NoticeFiling.DoesNotExist, ReportFiling.DoesNotExist):
+        return None
+
+
+def filing_records(
+    notice: Notice, deadlines: NoticeDeadlines | None, *, closures: frozenset[date], today: date
+) -> FilingRecords:
+    """The FilingRecords of `notice` on `today` (filings.timeliness decides)."""
+    filing = _recorded(notice, "filing")
+    report = _recorded(notice, "report_filing")
+    if filing is None or deadlines is None or notice.is_amendment:
+        return FilingRecords(filing, None, report, None)
+    timeliness = notice_timeliness(
+        accepted_at=filing.accepted_at, deadlines=deadlines, closures=closures
+    )
+    outcome = report_outcome(
+        deadlines=deadlines,
+        notice_timely=timeliness.timely,
+        relief_claimed=bool(notice.relief_claimed),
+        filed_on=report.filed_on if report else None,
+        today=today,
+    )
+    return FilingRecords(filing, timeliness, report, outcome)
+
+
+def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[Consequence]:
+    """What the late reports of `registrant` still cost it on `today`
+    (filings.timeliness.registrant_consequences): read from its filed notices (amendments
+    aside), whatever their age, since a report never filed keeps its consequence."""
     closures = sec_closure_days()
-    notices = notices.filter(registrant__is_active=True).select_related("registrant")
-    in_progress, in_grace = [], []
+    notices = Notice.objects.filter(
+        registrant=registrant, status=NoticeStatus.FILED, is_amendment=False
+    ).select_related("registrant", "filing", "report_filing")
+    missed = []
     for notice in notices:
         deadlines = deadlines_of_notice(notice, closures=closures)
+        outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome
+        if outcome is not None and outcome.is_late:
+            missed.append(
+                MissedReport(
+                    notice.form_type, outcome.missed_due_date, outcome.filed_on is not None
+                )
+            )
+    return registrant_consequences(missed_reports=missed, today=today)
+
+
+# The dashboard ---------------------------------------------------------------------------
+
+# Each list of the dashboard is narrowed in the database by status and by a window of period
+# ends, and only the few columns a deadline and a row need are read (DASHBOARD_FIELDS), so the
+# work follows the notices of the last months in that state, never all notices. A notice's
+# deadline comes at most about 215 days after its period end (Form 11-K of an ERISA plan: 180
+# days, rolled to a business day, plus the notice's day), so one not yet filed whose period
+# ended more than ACTIVE_WINDOW_DAYS ago is stale without counting. A late report counts for
+# up to 13 months after its due date (filings.timeliness), hence LATE_WINDOW_DAYS for filed
+# notices.
+STALE_AFTER_DAYS = 30
+ACTIVE_WINDOW_DAYS = 215 + STALE_AFTER_DAYS
+LATE_WINDOW_DAYS = 215 + 400
+DASHBOARD_CAP = 10
+DASHBOARD_FIELDS = [
+    "status",
+    "form_type",
+    "filer_status",
+    "period_end",
+    "is_transition_report",
+    "transition_period_end",
+    "transition_decision_date",
+    "distribution_date",
+    "transmission_date",
+    "is_erisa_plan",
+    "is_amendment",
+    "relief_claimed",
+    "registrant__name",
+    "registrant__investment_company_type",
+]
+UNFILED_STATUSES = [
+    NoticeStatus.DRAFT,
+    NoticeStatus.IN_REVIEW,
+    NoticeStatus.APPROVED,
+    NoticeStatus.SIGNED,
+]
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    """A notice on the dashboard: its deadlines (None while it lacks what they are counted
+    from), the urgency of its next deadline (filings.urgency; None when there is none, e.g.
+    an amendment) and its filing records."""
+
+    notice: Notice
+    deadlines: NoticeDeadlines | None
+    urgency: Urgency | None
+    records: FilingRecords | None
+    due: date | None  # the date the section sorts by
+
+
+@dataclass
+class DashboardSection:
+    """One list of the dashboard: `key`, the rows shown (at most DASHBOARD_CAP, the soonest
+    due first), `more` when there are others, and the notice list's `status` filter that
+    shows them all."""
+
+    key: str
+    status: str
+    rows: list[DashboardRow]
+    more: bool = False
+
+
+def _section(key: str, status: str, rows: list[DashboardRow]) -> DashboardSection:
+    rows.sort(key=lambda row: (row.due is None, row.due or date.min, row.notice.registrant.name))
+    return DashboardSection(key, status, rows[:DASHBOARD_CAP], len(rows) > DASHBOARD_CAP)
+
+
+def dashboard_sections(
+    *, notices: QuerySet[Notice], today: date, now: datetime, may_review: bool
+) -> dict[str, DashboardSection]:
+    """The dashboard's lists of `notices` (a queryset of the notices the user may see) of
+    active registrants, following the lifecycle, by key:
+
+    - "review": in review, for users who may approve or send back (`may_review`);
+    - "approved": approved, waiting for signatures;
+    - "signed": signed, waiting to be filed, with the hours left before 5:30 p.m. Eastern on
+      the notice deadline;
+    - "awaiting_report": filed, the report not yet filed and its last day (the grace period
+      end, or the due date when no grace applies) still to come;
+    - "late_reports": filed notices whose report is late (filed late, or not filed by its last
+      day) while the lateness still counts (filings.timeliness);
+    - "drafts": drafts, with their deadlines;
+    - "stale": notices not yet filed whose deadline passed more than STALE_AFTER_DAYS ago.
+
+    Each is sorted by what is due first. A constant number of queries, whatever the number of
+    notices."""
+    closures = sec_closure_days()
+    active = notices.filter(registrant__is_active=True).select_related("registrant")
+    base = active.only(*DASHBOARD_FIELDS)
+    active_since = today - timedelta(days=ACTIVE_WINDOW_DAYS)
+    stale_before = today - timedelta(days=STALE_AFTER_DAYS)
+    counted: dict[tuple, NoticeDeadlines | None] = {}
+
+    def deadlines_of(notice) -> NoticeDeadlines | None:
+        # Notices of the same report and period share their deadlines: count them once.
+        key = tuple(getattr(notice, name) for name in DASHBOARD_FIELDS[1:11]) + (
+            notice.registrant.investment_company_type,
+        )
+        if key not in counted:
+            counted[key] = deadlines_of_notice(notice, closures=closures)
+        return counted[key]
+
+    rows_by_status: dict[str, list[DashboardRow]] = {status: [] for status in UNFILED_STATUSES}
+    stale: list[DashboardRow] = []
+    statuses = (
+        UNFILED_STATUSES
+        if may_review
+        else [status for status in UNFILED_STATUSES if status != NoticeStatus.IN_REVIEW]
+    )
+    unfiled = active.filter(
+        Q(period_end__gte=active_since) | Q(period_end__isnull=True), status__in=statuses
+    )
+    for notice in _light_notices(unfiled):
+        deadlines = deadlines_of(notice)
+        due = deadlines.notice_due if deadlines and not notice.is_amendment else None
+        if due is not None and due < stale_before:
+            # Abandoned, not overdue: no urgency.
+            stale.append(DashboardRow(notice, deadlines, None, None, due))
+            continue
+        row_urgency = urgency(deadline=due, now=now, closures=closures) if due else None
+        rows_by_status[notice.status].append(
+            DashboardRow(notice, deadlines, row_urgency, None, due)
+        )
+
+    filed = active.filter(
+        status=NoticeStatus.FILED,
+        is_amendment=False,
+        period_end__gte=today - timedelta(days=LATE_WINDOW_DAYS),
+        filing__isnull=False,
+    )
+    awaiting, late = [], []
+    for notice in _light_notices(filed, "filing__accepted_at", "report_filing__filed_on"):
+        deadlines = deadlines_of(notice)
         if deadlines is None:
             continue
-        if not notice.is_final:
-            # An amendment has no deadline of its own: the original notice met it.
-            days = None if notice.is_amendment else (deadlines.notice_due - today).days
-            in_progress.append(NoticeTimeline(notice, deadlines, days))
-        elif (
-            notice.relief_claimed
-            and not notice.is_amendment
-            and deadlines.report_due < today <= deadlines.grace_end
-        ):
-            in_grace.append(NoticeTimeline(notice, deadlines, (deadlines.grace_end - today).days))
-    in_progress.sort(key=lambda row: (row.deadlines.notice_due, row.notice.registrant.name))
-    in_grace.sort(key=lambda row: (row.deadlines.grace_end, row.notice.registrant.name))
-    return in_progress, in_grace
+        timeliness = notice_timeliness(
+            accepted_at=notice.filing__accepted_at, deadlines=deadlines, closures=closures
+        )
+        outcome = report_outcome(
+            deadlines=deadlines,
+            notice_timely=timeliness.timely,
+            relief_claimed=bool(notice.relief_claimed),
+            filed_on=notice.report_filing__filed_on,
+            today=today,
+        )
+        records = FilingRecords(None, timeliness, None, outcome)
+        if outcome.state == NOT_YET_FILED:
+            row_urgency = urgency(deadline=outcome.last_day, now=now, closures=closures)
+            awaiting.append(DashboardRow(notice, deadlines, row_urgency, records, outcome.last_day))
+        elif outcome.is_late:
+            missed = MissedReport(
+                notice.form_type, outcome.missed_due_date, outcome.filed_on is not None
+            )
+            if registrant_consequences(missed_reports=[missed], today=today):
+                late.append(DashboardRow(notice, deadlines, None, records, outcome.last_day))
+
+    # Notices not yet filed whose period ended before the window are long past their
+    # deadline: the newest of them join the stale ones counted above.
+    for notice in base.filter(status__in=statuses, period_end__lt=active_since).order_by(
+        "-period_end", "-pk"
+    )[: DASHBOARD_CAP + 1]:
+        deadlines = deadlines_of(notice)
+        due = deadlines.notice_due if deadlines else None
+        stale.append(DashboardRow(notice, deadlines, None, None, due))
+    stale.sort(key=lambda row: row.due or date.min, reverse=True)
+
+    sections = {}
+    if may_review:
+        sections["review"] = _section(
+            "review", NoticeStatus.IN_REVIEW, rows_by_status[NoticeStatus.IN_REVIEW]
+        )
+    sections["approved"] = _section(
+        "approved", NoticeStatus.APPROVED, rows_by_status[NoticeStatus.APPROVED]
+    )
+    sections["signed"] = _section(
+        "signed", NoticeStatus.SIGNED, rows_by_status[NoticeStatus.SIGNED]
+    )
+    sections["awaiting_report"] = _section("awaiting_report", NoticeStatus.FILED, awaiting)
+    sections["late_reports"] = _section("late_reports", NoticeStatus.FILED, late)
+    sections["drafts"] = _section("drafts", NoticeStatus.DRAFT, rows_by_status[NoticeStatus.DRAFT])
+    sections["stale"] = DashboardSection(
+        "stale", NoticeStatus.DRAFT, stale[:DASHBOARD_CAP], len(stale) > DASHBOARD_CAP
+    )
+    # The rows shown get their notices, read in one query.
+    shown = [row for section in sections.values() for row in section.rows]
+    full = base.in_bulk([row.notice.pk for row in shown])
+    for section in sections.values():
+        section.rows = [replace(row, notice=full[row.notice.pk]) for row in section.rows]
+    return sections
+
+
+def _light_notices(queryset: QuerySet[Notice], *extra: str):
+    """The notices of `queryset` as plain objects with the DASHBOARD_FIELDS (and `extra`
+    columns, named as given) that deadlines are counted from: far cheaper than model
+    instances when a window holds thousands of notices."""
+    columns = ["pk", *DASHBOARD_FIELDS, *extra]
+    for values in queryset.values_list(*columns):
+        notice = SimpleNamespace(**dict(zip(columns, values, strict=True)))
+        notice.registrant_id = True
+        notice.registrant = SimpleNamespace(
+            name=notice.registrant__name,
+            investment_company_type=notice.registrant__investment_company_type,
+            is_unit_investment_trust=notice.registrant__investment_company_type
+            == InvestmentCompanyType.UNIT_INVESTMENT_TRUST,
+        )
+        yield notice
 
 
 def notice_answers_version(notice: Notice, fields: list[str]) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from filings import document_views, lifecycle_views, signing_views, wizard_views
+from filings import document_views, lifecycle_views, record_views, signing_views, wizard_views
 
 app_name = "filings"
 
@@ -9,6 +9,16 @@ urlpatterns = [
     path("new/", wizard_views.notice_new, name="new"),
     path("<int:notice_id>/", wizard_views.notice_resume, name="resume"),
     path("<int:notice_id>/move/<slug:move>/", lifecycle_views.notice_move, name="move"),
+    path(
+        "<int:notice_id>/filing-record/",
+        record_views.notice_record_filing_view,
+        name="record_filing",
+    ),
+    path(
+        "<int:notice_id>/report-record/",
+        record_views.notice_record_report_view,
+        name="record_report",
+    ),
     path("<int:notice_id>/edgar/", document_views.notice_edgar_summary, name="edgar_summary"),
     path(
         "<int:notice_id>/restatement-review/",

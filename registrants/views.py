@@ -7,7 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from filings import record_panel
 from filings.deadline_views import coming_deadlines
+from filings.selectors import consequences_of_registrant
 from registrants.access import get_registrant_for_user
 from registrants.forms import (
     ContactForm,
@@ -73,8 +75,9 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
 
 @permission_required("registrants.view_registrant", raise_exception=True)
 def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
-    """Template registrants/registrant_detail.html; context: registrant, its notices (when the
-    user may see notices), its coming deadlines (an active registrant's; see
+    """Template registrants/registrant_detail.html; context: registrant, its notices and the
+    consequences of its late reports (filings.timeliness.Consequence; when the user may see
+    notices), its coming deadlines (an active registrant's; see
     filings.deadline_views.coming_deadlines), contacts, signers, history
     (registrants.history.HistoryEntry)."""
     registrant = get_registrant_for_user(request.user, registrant_id)
@@ -85,6 +88,11 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
         {
             **coming_deadlines([registrant] if registrant.is_active else []),
             "registrant": registrant,
+            "consequences": (
+                consequences_of_registrant(registrant, today=record_panel.today_eastern())
+                if can_see_notices
+                else None
+            ),
             "notices": registrant.notices.all() if can_see_notices else [],
             "contacts": registrant.contacts.all(),
             "signers": registrant.signers.all(),

@@ -87,7 +87,7 @@ def test_the_admin_shows_a_final_notice_read_only(client, seed_notice, django_us
     assert seed_notice.is_final and seed_notice.narrative == seed.NARRATIVE
 
 
-def test_drafts_and_amendments_are_not_listed_as_grace_periods(
+def test_drafts_and_amendments_are_not_listed_as_waiting_for_their_report(
     compliance_client, seed_notice, monkeypatch
 ):
     seed_notice.period_end = date(2026, 3, 31)
@@ -100,9 +100,10 @@ def test_drafts_and_amendments_are_not_listed_as_grace_periods(
     amendment.save()
     monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 6, 20))
     response = compliance_client.get(reverse("home"))
-    assert response.context["notices_in_grace"] == []
-    in_progress = {row.notice: row.days_left for row in response.context["notices_in_progress"]}
-    assert in_progress[amendment] is None
+    sections = response.context["sections"]
+    assert sections["awaiting_report"].rows == []
+    drafts = {row.notice: row.urgency for row in sections["drafts"].rows}
+    assert drafts[amendment] is None
     assert "Amendment: no deadline of its own" in response.content.decode()
     review = compliance_client.get(step_url(amendment, "review"))
     assert review.context["timing_warnings"] == []

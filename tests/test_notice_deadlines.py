@@ -87,33 +87,43 @@ def test_the_review_shows_the_dates_and_warns_when_time_runs_out(
         assert expected in page
 
 
-def test_the_dashboard_lists_drafts_with_days_left_and_overdue_ones_stand_out(
+def fix_now(monkeypatch, day: date) -> None:
+    """The dashboard's today, at 9 a.m. Eastern."""
+    monkeypatch.setattr(deadline_views, "_today", lambda: day)
+    monkeypatch.setattr(
+        deadline_views, "_now", lambda: datetime(day.year, day.month, day.day, 9, tzinfo=EASTERN)
+    )
+
+
+def test_the_dashboard_lists_drafts_in_business_days_and_stale_ones_apart(
     compliance_client, notice, lexington, monkeypatch
 ):
-    overdue = Notice.objects.create(
+    stale = Notice.objects.create(
         registrant=lexington,
         **{**LEXINGTON_NOTICE, **ACCELERATED_10K, "period_end": date(2025, 12, 31)},
     )
-    monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 6, 12))
+    fix_now(monkeypatch, date(2026, 6, 12))
     response = compliance_client.get(reverse("home"))
-    rows = response.context["notices_in_progress"]
-    assert [(row.notice, row.days_left) for row in rows] == [(overdue, -87), (notice, 4)]
+    sections = response.context["sections"]
+    assert [row.notice for row in sections["drafts"].rows] == [notice]
+    assert [row.notice for row in sections["stale"].rows] == [stale]
     page = response.content.decode()
-    assert "Overdue" in page and "the deadline passed 87 days ago" in page
-    assert "4 days" in page
+    # Friday 12 June: Monday 15 and Tuesday 16 June are left.
+    assert "2 business days left: due Tuesday 16 June" in page
+    assert "Overdue" not in page
 
 
-def test_the_dashboard_lists_running_grace_periods_with_days_left(
+def test_an_approved_notice_waits_for_signatures_and_is_overdue_once_its_deadline_passes(
     compliance_client, notice, monkeypatch
 ):
     final = notice_finalize(notice=notice, user=None)
-    monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 6, 20))
+    fix_now(monkeypatch, date(2026, 6, 16))
     response = compliance_client.get(reverse("home"))
-    assert response.context["notices_in_progress"] == []
-    [row] = response.context["notices_in_grace"]
-    assert (row.notice, row.days_left) == (final, 10)
-    monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 7, 1))
-    assert compliance_client.get(reverse("home")).context["notices_in_grace"] == []
+    [row] = response.context["sections"]["approved"].rows
+    assert row.notice == final and row.urgency.level == "today"
+    fix_now(monkeypatch, date(2026, 6, 17))
+    page = compliance_client.get(reverse("home")).content.decode()
+    assert "Overdue: the deadline passed 1 business day ago" in page
 
 
 def test_the_preview_counts_a_transition_report_from_the_later_decision(compliance_client):
@@ -168,16 +178,24 @@ def test_step_one_says_how_urgent_the_notice_deadline_is_in_words_and_colour(
         (
             datetime(2026, 6, 16, 15, 0, tzinfo=EASTERN),
             "alert-warning",
-            "today, 2 hours 30 minutes",
+            "Due today: 2 h 30 min left before 5:30 p.m. Eastern",
         ),
-        (datetime(2026, 6, 15, 12, 0, tzinfo=EASTERN), "alert-warning", "next business day"),
+        (
+            datetime(2026, 6, 15, 12, 0, tzinfo=EASTERN),
+            "alert-warning",
+            "Due the next business day",
+        ),
         (datetime(2026, 6, 10, 12, 0, tzinfo=EASTERN), "alert-info", "4 business days left"),
-        (datetime(2026, 6, 19, 12, 0, tzinfo=EASTERN), "alert-danger", "passed 3 days ago"),
+        (
+            datetime(2026, 6, 19, 12, 0, tzinfo=EASTERN),
+            "alert-danger",
+            "the deadline passed 3 business days ago",
+        ),
     ]:
         monkeypatch.setattr(deadline_views, "_now", lambda now=now: now)
         page = compliance_client.get(url, {**ACCELERATED_10K, "period_end": "2026-03-31"})
         html = page.content.decode()
-        assert f"Form 12b-25 deadline: {words}" in html
+        assert "Form 12b-25 deadline." in html and words in html
         assert colour in html
     amendment = compliance_client.get(
         url, {**ACCELERATED_10K, "period_end": "2026-03-31", "is_amendment": "on"}
@@ -190,4 +208,5 @@ def test_a_saved_notice_shows_its_urgency_on_step_one(compliance_client, notice,
     notice.saved_steps = ["report"]
     notice.save()
     page = compliance_client.get(step_url(notice, "report")).content.decode()
-    assert "Form 12b-25 deadline: passed 6 days ago" in page
+    # June 17, 18 and 22 (June 19 is Juneteenth).
+    assert "Form 12b-25 deadline. Overdue: the deadline passed 3 business days ago" in page

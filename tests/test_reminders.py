@@ -11,7 +11,7 @@ from django.core.management import call_command
 from filings.deadlines import (
     DISTRIBUTION_DATE,
     REPORT_FORMS,
-    business_days_left,
+    business_days_after,
     compute_deadlines,
     days_to_grace_end_at_most,
 )
@@ -190,11 +190,11 @@ def test_the_bound_on_the_days_to_the_grace_period_end_holds_in_the_worst_case(f
         assert (deadlines.grace_end - anchor).days <= bound
 
 
-def test_business_days_left_counts_the_business_days_after_today_up_to_the_deadline():
+def test_business_days_after_counts_the_business_days_after_today_up_to_the_deadline():
     # Wednesday 24 December 2025 (an SEC closure day) to Monday 29 December: the 25th is a
     # holiday, the 26th a closure day, then a weekend.
     closures = {date(2025, 12, 24), date(2025, 12, 26)}
     deadline = date(2025, 12, 29)
-    assert business_days_left(today=date(2025, 12, 23), deadline=deadline, closures=closures) == 1
-    assert business_days_left(today=date(2025, 12, 22), deadline=deadline, closures=closures) == 2
-    assert business_days_left(today=deadline, deadline=deadline, closures=closures) == 0
+    assert business_days_after(date(2025, 12, 23), deadline, closures) == 1
+    assert business_days_after(date(2025, 12, 22), deadline, closures) == 2
+    assert business_days_after(deadline, deadline, closures) == 0

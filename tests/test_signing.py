@@ -522,6 +522,7 @@ def test_the_registrant_signer_links_a_signing_user_copied_onto_new_notices(
         answers={"form_type": "10-K", "period_end": datetime.date(2025, 12, 31)},
         copy_previous=False,
         saved_step="report",
+        signature_date=datetime.date(2026, 1, 5),
         user=compliance_user,
     )
     assert notice.signers.get().user == signer_user

@@ -26,7 +26,7 @@ def store_missing_documents(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("filings", "0020_signing")]
+    dependencies = [("filings", "0022_notice_status_period_index")]
 
     operations = [
         migrations.RunPython(store_missing_documents, migrations.RunPython.noop),
