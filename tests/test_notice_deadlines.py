@@ -189,7 +189,7 @@ def test_step_one_says_how_urgent_the_notice_deadline_is_in_words_and_colour(
         (
             datetime(2026, 6, 19, 12, 0, tzinfo=EASTERN),
             "alert-danger",
-            "the deadline passed 3 business days ago",
+            "the deadline passed 2 business days ago",  # June 19 is Juneteenth
         ),
     ]:
         monkeypatch.setattr(deadline_views, "_now", lambda now=now: now)
