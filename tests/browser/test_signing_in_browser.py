@@ -6,7 +6,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from filings.models import NoticeStatus
-from tests.browser.conftest import log_in
+from tests.browser.conftest import check_page, follow, log_in
 from tests.conftest import PASSWORD
 from tests.signing_pages import (
     a_pdf,
@@ -25,13 +25,14 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def sign_in_browser(page, username: str, signer_name: str) -> None:
     log_in(page, username, PASSWORD)
     page.goto("/notices/")
-    page.get_by_role("link", name="Lexington Precision Corporation").first.click()
-    page.get_by_role("link", name=f"Sign as {signer_name}").click()
+    check_page(page)
+    follow(page, page.get_by_role("link", name="Lexington Precision Corporation").first)
+    follow(page, page.get_by_role("link", name=f"Sign as {signer_name}"))
     expect(page.get_by_title("The PDF to sign")).to_be_visible()
     page.get_by_label("Your password").fill(PASSWORD)
-    page.get_by_role("button", name=f"Sign electronically as {signer_name}").click()
+    follow(page, page.get_by_role("button", name=f"Sign electronically as {signer_name}"))
     expect(page.get_by_role("status")).to_contain_text(f"You signed as {signer_name}")
-    page.get_by_role("button", name="Log out").click()
+    follow(page, page.get_by_role("button", name="Log out"))
 
 
 def test_two_signers_sign_and_the_sealed_document_downloads_and_validates(
@@ -54,21 +55,23 @@ def test_two_signers_sign_and_the_sealed_document_downloads_and_validates(
     # sasha's attestation is not on file yet: the notice page says so and links to the page.
     log_in(page, "sasha", PASSWORD)
     page.goto(f"/notices/{notice.pk}/")
+    check_page(page)
     expect(
         page.get_by_text("attestation (Regulation S-T Rule 302(b)(2)) is not on file")
     ).to_be_visible()
-    page.get_by_role("link", name="Attestations", exact=True).click()
+    follow(page, page.get_by_role("link", name="Attestations", exact=True))
     attestation = tmp_path / "attestation.pdf"
     attestation.write_bytes(a_pdf("I attest."))
     page.get_by_label("Not on file").set_input_files(attestation)
-    page.get_by_role("button", name="Upload").click()
+    follow(page, page.get_by_role("button", name="Upload"))
     expect(page.get_by_text("On file since")).to_be_visible()
-    page.get_by_role("button", name="Log out").click()
+    follow(page, page.get_by_role("button", name="Log out"))
 
     sign_in_browser(page, "sasha", "Signer Sasha")
 
     log_in(page, "casey", PASSWORD)
     page.goto(f"/notices/{notice.pk}/")
+    check_page(page)
     panel = page.get_by_role("region", name="Signed authentication document")
     expect(panel).to_contain_text("Signed electronically, sealed by the product")
     with page.expect_download() as download:
