@@ -40,9 +40,14 @@ NOTICE_NOT_FILED = Q(
     ],
     is_amendment=False,
 )
-# Filed notices claiming relief under Rule 12b-25(b) whose late report is not yet recorded as
-# filed: until the report has a record of its own, every filed notice.
-REPORT_NOT_RECORDED = Q(status=NoticeStatus.FILED, relief_claimed=True, is_amendment=False)
+# Filed notices claiming relief under Rule 12b-25(b) whose late report has no record yet
+# (filings.models.ReportFiling).
+REPORT_NOT_RECORDED = Q(
+    status=NoticeStatus.FILED,
+    relief_claimed=True,
+    is_amendment=False,
+    report_filing__isnull=True,
+)
 
 # The dates a report's deadlines are counted from (filings.selectors.deadlines_of_notice).
 ANCHOR_FIELDS = (

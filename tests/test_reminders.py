@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from filings.deadlines import (
     DISTRIBUTION_DATE,
@@ -16,7 +17,7 @@ from filings.deadlines import (
     days_to_grace_end_at_most,
 )
 from filings.lifecycle import notice_submit
-from filings.models import Notice, NoticeStatus, ReminderSent
+from filings.models import Notice, NoticeStatus, ReminderSent, ReportFiling
 from filings.reminders import _deadlines_may_be_ahead, due_reminders, reminder_queue
 from registrants.roles import REVIEWERS
 from tests.conftest import OTHER_TEAM, team
@@ -137,6 +138,20 @@ def test_a_filed_notice_is_reminded_of_its_grace_period_end_while_the_report_is_
     ]
     assert mail.outbox[0].subject.endswith("end of the grace period in 1 business day")
     assert "the late report is not yet recorded as filed" in mail.outbox[0].body
+
+
+def test_no_grace_period_reminder_once_the_report_is_recorded(notice, compliance_user, run):
+    notice.status = NoticeStatus.FILED
+    notice.save()
+    ReportFiling.objects.create(
+        notice=notice,
+        accession_number="0000950123-04-004412",
+        filed_on=GRACE_END - timedelta(days=3),
+        recorded_at=timezone.now(),
+        recorded_by=compliance_user,
+    )
+    run(GRACE_END - timedelta(days=1))
+    assert mail.outbox == []
 
 
 def test_a_filed_notice_without_relief_claimed_has_no_grace_period_to_remind_of(notice, run):
