@@ -141,10 +141,21 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # Each gunicorn worker keeps its connection between requests instead of opening one per
+        # request; the health check replaces a connection the server closed meanwhile.
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 600),
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite serves a team when writers queue instead of failing: WAL lets readers go on while
+    # one writes, a transaction takes the write lock when it begins (IMMEDIATE), so it never
+    # has to give up halfway, and a writer waits up to SQLITE_BUSY_SECONDS for the lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_SECONDS", 20),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
