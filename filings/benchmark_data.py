@@ -26,10 +26,33 @@ from registrants.roles import COMPLIANCE_STAFF
 BENCHMARK_USER = "benchmark"
 BENCHMARK_TEAM = "Benchmark team"
 BATCH = 5000
-WORDS = (
-    "Atlas Beacon Cedar Delta Ember Falcon Granite Harbor Iron Juniper Keystone Lumen Meridian "
-    "Northwind Orchard Pinnacle Quarry Ridge Summit Tidewater Union Vantage Willow Yardley Zenith"
-).split()
+WORDS = [
+    "Atlas",
+    "Beacon",
+    "Cedar",
+    "Delta",
+    "Ember",
+    "Falcon",
+    "Granite",
+    "Harbor",
+    "Iron",
+    "Juniper",
+    "Keystone",
+    "Lumen",
+    "Meridian",
+    "Northwind",
+    "Orchard",
+    "Pinnacle",
+    "Quarry",
+    "Ridge",
+    "Summit",
+    "Tidewater",
+    "Union",
+    "Vantage",
+    "Willow",
+    "Yardley",
+    "Zenith",
+]
 OPERATING = [
     FilerStatus.LARGE_ACCELERATED,
     FilerStatus.ACCELERATED,

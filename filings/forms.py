@@ -10,6 +10,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
 from django import forms
 from django.db import models as db_models
+from django.urls import reverse, reverse_lazy
 
 from filings.deadlines import REPORT_FORM_CHOICES
 from filings.models import Notice, NoticeSigner, NoticeStatus
@@ -25,7 +26,10 @@ from filings.rules import (
     notice_problems,
     signer_problems,
 )
+from filings.selectors import notice_label, notices_named_by
 from filings.uploads import validate_pdf_upload
+from registrants.choosers import ChooserField
+from registrants.forms import registrant_chooser
 from registrants.identifiers import (
     normalize_cusip,
     normalize_sec_file_number,
@@ -223,10 +227,27 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
         return error_entries(self)
 
 
+def notice_chooser() -> ChooserField:
+    """The "notice being amended": typed as its number or chosen from the suggestions of the
+    registrant's notices (registrants.choosers); the form narrows the queryset."""
+    return ChooserField(
+        Notice.objects.all(),
+        url=reverse_lazy("filings:choose"),
+        label_of=notice_label,
+        resolve=notices_named_by,
+        not_found="No notice of this registrant is numbered “%(typed)s”: choose a suggestion "
+        "or type the number shown in the notice list.",
+        required=False,
+        label="Notice being amended",
+        help_text="Type the report or year to see the registrant's notices, or its number.",
+    )
+
+
 class ReportForm(StepForm):
     """Step 1: which report is late and for which period."""
 
     optional = ("amends",)
+    amends = notice_chooser()
     series_identifiers = forms.MultipleChoiceField(
         label="Series the notice is for",
         required=False,
@@ -293,6 +314,10 @@ class ReportForm(StepForm):
         if self.instance.pk:
             amendable = amendable.exclude(pk=self.instance.pk)
         self.fields["amends"].queryset = amendable
+        if self.registrant is not None:
+            self.fields[
+                "amends"
+            ].widget.url = f"{reverse('filings:choose')}?registrant={self.registrant.pk}"
 
     def layout(self) -> Layout:
         return Layout(
@@ -342,8 +367,10 @@ class NoticeStartForm(ReportForm):
     """Step 1 for a new notice: also the registrant, and whether to start from its last
     notice."""
 
-    registrant = forms.ModelChoiceField(
-        queryset=Registrant.objects.filter(is_active=True), label="Registrant"
+    registrant = registrant_chooser(
+        active_only=True,
+        label="Registrant",
+        help_text="Type its name, CIK or SEC file number and choose it from the suggestions.",
     )
     copy_previous = forms.BooleanField(
         label="Start from the registrant's last notice (copies Part III and Part IV)",
@@ -359,6 +386,8 @@ class NoticeStartForm(ReportForm):
             *FilerStatus.choices,
         ]
         self.fields["amends"].queryset = Notice.objects.all()
+        # Its suggestions are of the registrant typed into the box above.
+        self.fields["amends"].widget.attrs["data-chooser-with"] = "registrant_search"
 
     def layout(self) -> Layout:
         layout = super().layout()
@@ -715,11 +744,8 @@ class NoticeFilterForm(forms.Form):
     """The search and filters of the notice list."""
 
     q = forms.CharField(label="Search", required=False, max_length=200)
-    registrant = forms.ModelChoiceField(
-        queryset=Registrant.objects.filter(notices__isnull=False).distinct(),
-        required=False,
-        empty_label="All",
-        widget=forms.Select(attrs={"class": "form-select"}),
+    registrant = registrant_chooser(
+        required=False, attrs={"class": "form-control", "placeholder": "All"}
     )
     form_type = forms.ChoiceField(
         label="Form",
@@ -740,7 +766,7 @@ class DeadlinePreviewForm(forms.Form):
     form_type = forms.ChoiceField(choices=REPORT_FORM_CHOICES)
     period_end = forms.DateField()
     filer_status = forms.ChoiceField(choices=FilerStatus.choices, required=False)
-    registrant = forms.ModelChoiceField(queryset=Registrant.objects.all(), required=False)
+    registrant = registrant_chooser(required=False)
     distribution_date = forms.DateField(required=False)
     transmission_date = forms.DateField(required=False)
     is_erisa_plan = forms.BooleanField(required=False)

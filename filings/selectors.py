@@ -11,12 +11,15 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
+from filings.document import long_date
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
 from filings.models import Notice, NoticeSigner, PendingUpload, SecClosureDay
 from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
+from registrants.choosers import SUGGESTIONS, key_of
 from registrants.history import HistoryEntry, history_entries
 from registrants.models import Registrant
+from registrants.selectors import registrants_matching
 
 
 def sec_closure_days() -> frozenset[date]:
@@ -208,14 +211,14 @@ def notice_history(notice: Notice) -> list[HistoryEntry]:
 def notices_for_list(
     *, user, q: str = "", registrant=None, form_type: str = "", status: str = ""
 ) -> QuerySet[Notice]:
-    """The notices `user` may see, searched (registrant name, name on the notice, narrative)
-    and filtered as the notice list asks, most recently changed first."""
+    """The notices `user` may see, searched by their registrant (name, former name, CIK or
+    SEC file number, registrants.selectors.registrants_matching: a few thousand registrants
+    are searched, never the notices' text) and filtered as the notice list asks, most
+    recently changed first."""
     notices = Notice.objects.visible_to(user).select_related("registrant")
     if q:
         notices = notices.filter(
-            Q(registrant__name__icontains=q)
-            | Q(registrant_name__icontains=q)
-            | Q(narrative__icontains=q)
+            registrant__in=registrants_matching(Registrant.objects.all(), q).values("pk")
         )
     if registrant:
         notices = notices.filter(registrant=registrant)
@@ -224,3 +227,32 @@ def notices_for_list(
     if status:
         notices = notices.filter(status=status)
     return notices.order_by("-updated_at", "-pk")
+
+
+def notice_label(notice: Notice) -> str:
+    """How a notice is shown and suggested in the "notice being amended" chooser."""
+    period = long_date(notice.period_end) if notice.period_end else "no period"
+    return f"{notice.edgar_submission_type} for the period ended {period} (#{notice.pk})"
+
+
+def notices_named_by(notices: QuerySet[Notice], typed: str) -> QuerySet[Notice]:
+    """The notices a text typed into the chooser names: a suggestion, or a notice's number
+    with or without its #."""
+    key = key_of(typed).get("pk") or typed.removeprefix("#")
+    if not (key.isascii() and key.isdecimal() and len(key) <= 12):
+        return notices.none()
+    return notices.filter(pk=int(key))
+
+
+def notice_suggestions(notices: QuerySet[Notice], query: str) -> list[str]:
+    """The chooser's suggestions: the notices (of one registrant) whose report, period year or
+    number matches a word of `query`, latest period first; the latest ones for no query."""
+    matches = Q()
+    for word in query.replace("#", " ").split()[:5]:
+        matches |= Q(form_type__icontains=word.removeprefix("NT-").removeprefix("N-"))
+        if word.isascii() and word.isdecimal() and len(word) <= 12:
+            matches |= Q(pk=int(word))
+            if len(word) == 4:
+                matches |= Q(period_end__year=int(word))
+    found = notices.filter(matches).order_by("-period_end", "-pk")[:SUGGESTIONS]
+    return [notice_label(notice) for notice in found]

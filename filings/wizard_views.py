@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
 from django.db.models import FileField
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +35,7 @@ from filings.selectors import (
     exchange_steps_of_notice,
     notice_answers_version,
     notice_history,
+    notice_suggestions,
     notices_for_list,
     pending_uploads,
     sec_closure_days,
@@ -73,6 +74,7 @@ from filings.wizard import (
     step_index,
 )
 from registrants.models import Registrant
+from registrants.selectors import registrants_named_by
 
 NOTICES_PER_PAGE = 25
 # The hidden field of a step page with the version of the answers it was loaded with.
@@ -126,6 +128,30 @@ def _id_parameter(request: HttpRequest, name: str) -> int | None:
     if value.isascii() and value.isdecimal() and len(value) <= 12:
         return int(value)
     return None
+
+
+@permission_required("filings.view_notice", raise_exception=True)
+def notice_choices(request: HttpRequest) -> JsonResponse:
+    """JSON {"suggestions": [label, ...]} for the "notice being amended" chooser: the notices
+    the user may see of one registrant, given by id (`registrant`) or as typed into its
+    chooser (`registrant_search`), that match `q`."""
+    registrants = Registrant.objects.visible_to(request.user)
+    typed = request.GET.get("registrant_search")
+    if typed is not None:
+        registrants = registrants_named_by(registrants, _typed_parameter(typed))
+    else:
+        registrants = registrants.filter(pk=_id_parameter(request, "registrant") or 0)
+    found = list(registrants[:2])
+    if len(found) != 1:
+        return JsonResponse({"suggestions": []})
+    notices = Notice.objects.visible_to(request.user).filter(registrant=found[0])
+    query = _typed_parameter(request.GET.get("q", ""))
+    return JsonResponse({"suggestions": notice_suggestions(notices, query)})
+
+
+def _typed_parameter(value: str) -> str:
+    # PostgreSQL cannot search for a NUL character.
+    return value[:200].replace("\x00", "").strip()
 
 
 @keeps_typed_input_through_login

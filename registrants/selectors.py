@@ -1,6 +1,10 @@
 """Reads of registrant data for the pages."""
 
+from django.db.models import Q, QuerySet
+
+from registrants.choosers import SUGGESTIONS, key_of
 from registrants.history import HistoryEntry, history_entries
+from registrants.identifiers import normalize_cik
 from registrants.models import Contact, Registrant, Signer
 
 
@@ -22,3 +26,44 @@ def registrant_history(registrant: Registrant) -> list[HistoryEntry]:
             else ""
         ),
     )
+
+
+def registrants_matching(registrants: QuerySet[Registrant], query: str) -> QuerySet[Registrant]:
+    """Those of `registrants` whose name or former name contains `query`, whose SEC file number
+    contains it, or whose CIK it is (with or without the leading zeros)."""
+    matches = (
+        Q(name__icontains=query)
+        | Q(former_name__icontains=query)
+        | Q(sec_file_number__icontains=query)
+    )
+    if query.isdigit() and len(query) <= 10:
+        matches |= Q(cik=normalize_cik(query))
+    return registrants.filter(matches)
+
+
+def registrant_label(registrant: Registrant) -> str:
+    """How a registrant is shown and suggested in a chooser: its name and its key."""
+    if registrant.cik:
+        return f"{registrant.name} (CIK {registrant.cik})"
+    return f"{registrant.name} (#{registrant.pk})"
+
+
+def registrants_named_by(registrants: QuerySet[Registrant], typed: str) -> QuerySet[Registrant]:
+    """The registrants a text typed into a chooser names: a suggestion (its CIK or # key), a
+    CIK, an SEC file number, or a whole name or former name, case aside."""
+    key = key_of(typed)
+    if key:
+        return registrants.filter(**key)
+    if typed.isdigit() and len(typed) <= 10:
+        return registrants.filter(cik=normalize_cik(typed))
+    return registrants.filter(
+        Q(sec_file_number__iexact=typed) | Q(name__iexact=typed) | Q(former_name__iexact=typed)
+    )
+
+
+def registrant_suggestions(registrants: QuerySet[Registrant], query: str) -> list[str]:
+    """The chooser's suggestions for what has been typed so far, names in order."""
+    if not query:
+        return []
+    found = registrants_matching(registrants, query).order_by("name", "pk")[:SUGGESTIONS]
+    return [registrant_label(registrant) for registrant in found]

@@ -2,16 +2,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from registrants.access import get_registrant_for_user
 from registrants.forms import ContactForm, RegistrantForm, RegistrantSearchForm, SignerForm
-from registrants.identifiers import normalize_cik
 from registrants.models import Contact, Registrant, Signer
-from registrants.selectors import registrant_history
+from registrants.selectors import (
+    registrant_history,
+    registrant_suggestions,
+    registrants_matching,
+)
 from registrants.services import person_delete, person_save
 
 REGISTRANTS_PER_PAGE = 25
@@ -44,14 +46,7 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
         status = form.cleaned_data["status"] or "active"
         query = form.cleaned_data["q"].strip()
         if query:
-            matches = (
-                Q(name__icontains=query)
-                | Q(former_name__icontains=query)
-                | Q(sec_file_number__icontains=query)
-            )
-            if query.isdigit() and len(query) <= 10:
-                matches |= Q(cik=normalize_cik(query))
-            registrants = registrants.filter(matches)
+            registrants = registrants_matching(registrants, query)
     if status != "all":
         registrants = registrants.filter(is_active=status == "active")
     page = Paginator(registrants, REGISTRANTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -62,6 +57,18 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
         "registrants/registrant_list.html",
         {"form": form, "page": page, "query_string": query_without_page.urlencode()},
     )
+
+
+@permission_required("registrants.view_registrant", raise_exception=True)
+def registrant_choices(request: HttpRequest) -> JsonResponse:
+    """JSON {"suggestions": [label, ...]} for a registrant chooser (registrants.choosers): the
+    registrants the user may see that match `q`, only active ones with `active=1`."""
+    registrants = Registrant.objects.visible_to(request.user)
+    if request.GET.get("active"):
+        registrants = registrants.filter(is_active=True)
+    # PostgreSQL cannot search for a NUL character.
+    query = request.GET.get("q", "")[:200].replace("\x00", "").strip()
+    return JsonResponse({"suggestions": registrant_suggestions(registrants, query)})
 
 
 @permission_required("registrants.view_registrant", raise_exception=True)

@@ -89,4 +89,3 @@ def test_twenty_concurrent_writers_on_sqlite_all_succeed_and_keep_every_field(tm
         for number in range(WRITERS)
         for day in range(NOTICES_PER_WRITER)
     )
-

@@ -29,7 +29,6 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 PROJECT = Path(settings.BASE_DIR)
@@ -232,7 +231,9 @@ class Command(BaseCommand):
         )
         facts = json.loads(output.split("FACTS ", 1)[1])
         if facts["explain"]:
-            self.stdout.write("\nEXPLAIN of the notice list's first page for each search and filter:\n")
+            self.stdout.write(
+                "\nEXPLAIN of the notice list's first page for each search and filter:\n"
+            )
             for label, plan in facts["explain"].items():
                 self.stdout.write(f"\n{label}:\n```\n{plan}\n```")
         servers = [
@@ -386,4 +387,3 @@ class Command(BaseCommand):
             f"{after['complete'] - before['complete']} notices saved with every field, "
             f"{after['incomplete']} with a field missing."
         )
-
