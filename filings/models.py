@@ -251,6 +251,16 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        # The notice list and a registrant's page show the most recently changed first, whole
+        # or filtered by registrant, status or form: each reads its first page from an index.
+        indexes = [
+            models.Index(fields=["-updated_at", "-id"], name="notice_recent_idx"),
+            models.Index(
+                fields=["registrant", "-updated_at", "-id"], name="notice_registrant_recent_idx"
+            ),
+            models.Index(fields=["status", "-updated_at", "-id"], name="notice_status_recent_idx"),
+            models.Index(fields=["form_type", "-updated_at", "-id"], name="notice_form_recent_idx"),
+        ]
 
     def __str__(self) -> str:
         period = self.period_end.isoformat() if self.period_end else "no period yet"

@@ -17,6 +17,7 @@ from registrants.selectors import (
 from registrants.services import person_delete, person_save
 
 REGISTRANTS_PER_PAGE = 25
+NOTICES_PER_PAGE = 25
 
 # Each kind of person: its model, form, and the words the pages use for it.
 PEOPLE = {
@@ -73,16 +74,20 @@ def registrant_choices(request: HttpRequest) -> JsonResponse:
 
 @permission_required("registrants.view_registrant", raise_exception=True)
 def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
-    """Template registrants/registrant_detail.html; context: registrant, its notices (when the
-    user may see notices), contacts, signers, history (registrants.history.HistoryEntry)."""
+    """Template registrants/registrant_detail.html; context: registrant, a page of its notices
+    (when the user may see notices), most recently changed first, contacts, signers, history
+    (registrants.history.HistoryEntry)."""
     registrant = get_registrant_for_user(request.user, registrant_id)
     can_see_notices = request.user.has_perm("filings.view_notice")
+    notices = registrant.notices.order_by("-updated_at", "-pk") if can_see_notices else []
+    page = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "registrants/registrant_detail.html",
         {
             "registrant": registrant,
-            "notices": registrant.notices.all() if can_see_notices else [],
+            "page": page,
+            "notices": page.object_list,
             "contacts": registrant.contacts.all(),
             "signers": registrant.signers.all(),
             "history": registrant_history(registrant),
