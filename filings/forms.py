@@ -28,7 +28,7 @@ from filings.rules import (
 )
 from filings.selectors import notice_label, notices_named_by
 from filings.uploads import validate_pdf_upload
-from registrants.choosers import ChooserField
+from registrants.choosers import ChooserField, ChooserInput
 from registrants.forms import registrant_chooser
 from registrants.identifiers import (
     normalize_cusip,
@@ -42,7 +42,7 @@ YES_NO = [("True", "Yes"), ("False", "No")]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # Widgets a browser leaves out of a submission when nothing is chosen; any other field missing
 # from a POST means the request was not made by our page.
-MAY_BE_OMITTED = (forms.RadioSelect, forms.CheckboxInput, forms.FileInput)
+MAY_BE_OMITTED = (forms.RadioSelect, forms.CheckboxInput, forms.FileInput, ChooserInput)
 
 
 def yes_no_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
@@ -419,7 +419,7 @@ class PartIForm(StepForm):
         label="Other registrants filing this notice jointly",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Active registrants with a CIK on record.",
+        help_text="Those named so far; untick one to take it off.",
     )
 
     class Meta:
@@ -434,18 +434,39 @@ class PartIForm(StepForm):
             "co_registrant_ciks",
         ]
 
+    add_co_registrant = registrant_chooser(
+        active_only=True,
+        required=False,
+        label="Add a co-registrant",
+        help_text="Type its name, CIK or SEC file number; it is added when the page is saved.",
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only registrants the user may see are offered (registrants.access).
+        # Only registrants the user may see can be named (registrants.access). The boxes are
+        # those already named (or posted), not every registrant: there may be thousands.
         visible = (
             Registrant.objects.visible_to(self.user) if self.user else Registrant.objects.none()
         )
         others = visible.filter(is_active=True, cik__isnull=False).exclude(
             pk=self.instance.registrant_id
         )
+        named = set(self.instance.co_registrant_ciks or [])
+        if self.is_bound:
+            named.update(self.data.getlist(self.add_prefix("co_registrant_ciks"))[:100])
         self.fields["co_registrant_ciks"].choices = [
-            (registrant.cik, f"{registrant.name} (CIK {registrant.cik})") for registrant in others
+            (registrant.cik, f"{registrant.name} (CIK {registrant.cik})")
+            for registrant in others.filter(cik__in=named).order_by("name")
         ]
+        self.fields["add_co_registrant"].queryset = others
+
+    def clean(self):
+        cleaned_data = super().clean()
+        added = cleaned_data.get("add_co_registrant")
+        ciks = cleaned_data.get("co_registrant_ciks") or []
+        if added is not None and added.cik not in ciks:
+            cleaned_data["co_registrant_ciks"] = [*ciks, added.cik]
+        return cleaned_data
 
     def layout(self) -> Layout:
         return Layout(
@@ -460,7 +481,7 @@ class PartIForm(StepForm):
                 "Cover boxes",
                 Row(Column("sec_file_number"), Column("cusip")),
             ),
-            Fieldset("Co-registrants", "co_registrant_ciks"),
+            Fieldset("Co-registrants", "co_registrant_ciks", "add_co_registrant"),
         )
 
     def clean_sec_file_number(self):

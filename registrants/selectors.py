@@ -65,5 +65,9 @@ def registrant_suggestions(registrants: QuerySet[Registrant], query: str) -> lis
     """The chooser's suggestions for what has been typed so far, names in order."""
     if not query:
         return []
-    found = registrants_matching(registrants, query).order_by("name", "pk")[:SUGGESTIONS]
+    found = registrants_matching(registrants, query)
+    if query.isdigit():
+        # A CIK being typed is suggested before it is complete.
+        found = found | registrants.filter(cik__contains=query)
+    found = found.order_by("name", "pk")[:SUGGESTIONS]
     return [registrant_label(registrant) for registrant in found]
