@@ -3,6 +3,7 @@ notice list's notices, a notice's history and exchange steps, and the version of
 answers that a page posts back."""
 
 import hashlib
+import heapq
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
 from registrants.choosers import SUGGESTIONS, key_of
 from registrants.history import HistoryEntry, history_entries
-from registrants.models import Registrant
+from registrants.models import InvestmentCompanyType, Registrant
 from registrants.selectors import registrants_matching
 
 
@@ -76,6 +77,47 @@ def registrant_upcoming_reports(
     ]
     rows.sort(key=lambda row: (row[1].deadlines.report_due, row[0].name, row[1].period_end))
     return rows
+
+
+def soonest_upcoming_reports(
+    *, registrants: QuerySet[Registrant], today: date, horizon_days: int, limit: int
+) -> tuple[list[tuple[Registrant, UpcomingReport]], int]:
+    """The first `limit` of what `registrant_upcoming_reports` answers for `registrants` (a
+    queryset), in the same order, and how many there are in all. Registrants of the same
+    fiscal year end and filer status owe the same reports, so they are worked out per such
+    group, and only the registrants of the rows kept are loaded."""
+    closures = sec_closure_days()
+    groups: dict[tuple, list[tuple[int, str]]] = {}
+    for month, day, filer_status, company_type, pk, name in registrants.values_list(
+        "fiscal_year_end_month",
+        "fiscal_year_end_day",
+        "filer_status",
+        "investment_company_type",
+        "pk",
+        "name",
+    ):
+        groups.setdefault((month, day, filer_status, company_type), []).append((pk, name))
+    found, reports = [], []
+    for (month, day, filer_status, company_type), members in groups.items():
+        for report in upcoming_reports(
+            fiscal_year_end_month=month,
+            fiscal_year_end_day=day,
+            filer_status=filer_status,
+            today=today,
+            closures=closures,
+            horizon_days=horizon_days,
+            unit_investment_trust=company_type == InvestmentCompanyType.UNIT_INVESTMENT_TRUST,
+        ):
+            reports.append(report)
+            number = len(reports) - 1
+            found += [
+                (report.deadlines.report_due, name, report.period_end, pk, number)
+                for pk, name in members
+            ]
+    kept = heapq.nsmallest(limit, found)
+    # The ids come from `registrants`, so the user may see each of them.
+    loaded = Registrant.objects.in_bulk([row[3] for row in kept])
+    return [(loaded[row[3]], reports[row[4]]) for row in kept], len(found)
 
 
 def deadlines_of_notice(
