@@ -19,6 +19,7 @@ from filings.demo import LEXINGTON_NAME, LEXINGTON_NOTICE, LEXINGTON_SIGNER, loa
 from filings.models import Notice, NoticeSigner, NoticeStatus
 from filings.selectors import notices_for_list
 from filings.wizard import STEPS
+from filings.wizard_views import NOTICE_LIST_MAX_ROWS, NOTICES_PER_PAGE
 from registrants.demo import load_demo_registrants
 from registrants.models import Contact, FilerStatus, Registrant, Signer
 from registrants.roles import COMPLIANCE_STAFF
@@ -88,14 +89,14 @@ def _seed_registrants(count: int, progress: Callable) -> None:
                     cik=f"{1_000_000 + number:010d}",
                     sec_file_number=f"001-{10_000 + number}",
                     fiscal_year_end_month=rng.choice([12, 12, 12, 3, 6, 9]),
-                    fiscal_year_end_day=31 if rng.random() < 0.5 else 30,
+                    fiscal_year_end_day=31,
                     filer_status=status,
                     is_active=rng.random() < 0.95,
                 )
             )
         for registrant in batch:
-            if registrant.fiscal_year_end_month in (12, 3):
-                registrant.fiscal_year_end_day = 31
+            if registrant.fiscal_year_end_month in (6, 9):
+                registrant.fiscal_year_end_day = 30
         Registrant.objects.bulk_create(batch)
         made += len(batch)
         progress("registrants", made, count)
@@ -250,7 +251,7 @@ def prepare(*, registrants: int, notices: int, progress: Callable, writer_mark: 
         "cik": sample.cik.lstrip("0"),
         "file_number": sample.sec_file_number,
         "status": NoticeStatus.DRAFT,
-        "deep_page": max(1, notices // 25 // 2),
+        "deep_page": NOTICE_LIST_MAX_ROWS // NOTICES_PER_PAGE,
         "draft_id": draft.pk,
         "final_id": final.pk,
         "explain": _explain(),

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
@@ -77,6 +78,29 @@ from registrants.models import Registrant
 from registrants.selectors import registrants_named_by
 
 NOTICES_PER_PAGE = 25
+# The notice list counts and pages through this many notices at most: past it, the list says
+# "1,000 or more" and the search and filters narrow it. Counting 200,000 notices on every page
+# would cost more than the rest of the page.
+NOTICE_LIST_MAX_ROWS = 1000
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most NOTICE_LIST_MAX_ROWS rows (`is_capped` when there are
+    more): a page past them is the last page."""
+
+    @cached_property
+    def _counted(self) -> int:
+        return self.object_list[: NOTICE_LIST_MAX_ROWS + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, NOTICE_LIST_MAX_ROWS)
+
+    @property
+    def is_capped(self) -> bool:
+        return self._counted > NOTICE_LIST_MAX_ROWS
+
+
 # The hidden field of a step page with the version of the answers it was loaded with.
 VERSION_FIELD = "answers_version"
 
@@ -104,7 +128,8 @@ def _progress(notice: Notice | None, current: Step, user) -> list[dict]:
 
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_list(request: HttpRequest) -> HttpResponse:
-    """Template filings/notice_list.html; context: page of notices, the filter form."""
+    """Template filings/notice_list.html; context: page of notices (CappedPaginator), the
+    filter form, max_rows."""
     form = NoticeFilterForm(request.GET)
     form.fields["registrant"].queryset = form.fields["registrant"].queryset.filter(
         pk__in=Registrant.objects.visible_to(request.user).values("pk")
@@ -112,13 +137,18 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     # A filter that does not parse is ignored, not an error.
     filters = form.cleaned_data if form.is_valid() else {}
     notices = notices_for_list(user=request.user, **filters)
-    page = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(
         request,
         "filings/notice_list.html",
-        {"page": page, "form": form, "query_string": query_without_page.urlencode()},
+        {
+            "page": page,
+            "form": form,
+            "query_string": query_without_page.urlencode(),
+            "max_rows": f"{NOTICE_LIST_MAX_ROWS:,}",
+        },
     )
 
 
