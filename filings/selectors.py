@@ -259,9 +259,12 @@ def notices_for_list(
     recently changed first."""
     notices = Notice.objects.visible_to(user).select_related("registrant")
     if q:
-        notices = notices.filter(
-            registrant__in=registrants_matching(Registrant.objects.all(), q).values("pk")
+        # The matching registrants' ids first (a few thousand rows at most), so that the
+        # notices are read through the (registrant, updated_at) index instead of in full.
+        matching = list(
+            registrants_matching(Registrant.objects.all(), q).values_list("pk", flat=True)
         )
+        notices = notices.filter(registrant__in=matching)
     if registrant:
         notices = notices.filter(registrant=registrant)
     if form_type:

@@ -81,6 +81,7 @@ PAGES = [
 LUA = """
 wrk.method = "{method}"
 wrk.headers["Cookie"] = "{cookie}"
+wrk.headers["Accept-Encoding"] = "gzip"
 {post_headers}
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -293,7 +294,7 @@ class Command(BaseCommand):
         request = urllib.request.Request(
             url,
             data=body.encode() if page.method == "POST" else None,
-            headers={"Cookie": cookie}
+            headers={"Cookie": cookie, "Accept-Encoding": "gzip"}
             | ({"Content-Type": "application/x-www-form-urlencoded"} if body else {}),
             method=page.method,
         )
@@ -308,6 +309,8 @@ class Command(BaseCommand):
             status, size = response.status, len(response.read())
         except urllib.error.HTTPError as error:
             status, size = error.code, len(error.read())
+        except OSError:
+            status, size = 0, 0  # no answer: the worker was killed at its timeout
         return status, size
 
     def _wrk(self, url: str, count: int, duration: int, lua: str) -> dict:
@@ -337,7 +340,10 @@ class Command(BaseCommand):
         url = f"http://127.0.0.1:{APP_PORT}{page.url.format(**facts)}"
         status, size = self._check(page, url, facts)
         if status != page.expect:
-            self.stdout.write(f"| {page.label} | answered {status}, not {page.expect} |")
+            self.stdout.write(
+                f"| {page.label} | answered {status or 'nothing'}, not {page.expect} |"
+            )
+            self.stdout.flush()
             return
         hello = self._wrk(
             f"http://127.0.0.1:{HELLO_PORT}/",
@@ -363,6 +369,7 @@ class Command(BaseCommand):
             f"| {app['p99']:.1f} | {app['failed']} | {app['rps'] / hello['rps']:.3f} "
             f"| {size / 1024:.0f} |"
         )
+        self.stdout.flush()
 
     def _writers(self, url: str, facts: dict, duration: int) -> None:
         """20 writers starting notices at once on SQLite: every request must succeed and every
