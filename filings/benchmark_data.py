@@ -24,7 +24,7 @@ from registrants.demo import load_demo_registrants
 from registrants.models import Contact, FilerStatus, Registrant, Signer
 from registrants.roles import COMPLIANCE_STAFF
 
-BENCHMARK_USER = "benchmark"
+BENCHMARK_USER = "benchmark-pages"
 BENCHMARK_TEAM = "Benchmark team"
 BATCH = 5000
 # The draft whose steps are measured; the benchmark's writers start notices for 30 June.
