@@ -15,7 +15,10 @@ PORT ?= 8000
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(RUN_PACKAGES) chromium
 
-.PHONY: run test install lint lock system-packages-run system-packages-test test-scripts
+.PHONY: run test install lint lock benchmark system-packages-run system-packages-test test-scripts
+
+# The page benchmark (docs/benchmarks.md): wrk drives gunicorn; PostgreSQL at BENCHMARK_DATABASE_URL.
+BENCHMARK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/late_filing_benchmark
 
 run: system-packages-run install
 	$(BIN)/python manage.py migrate --noinput
@@ -27,6 +30,10 @@ run: system-packages-run install
 
 test: system-packages-test install test-scripts
 	$(BIN)/pytest
+
+benchmark: system-packages-run install
+	@./.ci/system-packages wrk
+	$(BIN)/python manage.py benchmark_pages --postgres-url $(BENCHMARK_DATABASE_URL)
 
 lint: install
 	$(BIN)/ruff check .

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.views.decorators.gzip import gzip_page
 
 from filings.calendar_feed import deadline_calendar
 from filings.deadlines import EASTERN, DeadlineInputError
@@ -17,6 +18,7 @@ from filings.selectors import (
     notice_deadlines,
     notice_urgency,
     registrant_upcoming_reports,
+    soonest_upcoming_reports,
 )
 from registrants.access import get_registrant_for_user
 from registrants.models import Registrant
@@ -24,6 +26,9 @@ from registrants.models import Registrant
 DASHBOARD_HORIZON_DAYS = 60
 # A calendar file is imported once in a while, so it looks a year ahead.
 CALENDAR_HORIZON_DAYS = 365
+# The calendar of all registrants stops there: a few thousand registrants owe tens of thousands
+# of reports a year, more than a calendar program shows usefully.
+CALENDAR_MAX_REPORTS = 500
 
 
 def _today() -> date:
@@ -36,9 +41,11 @@ def _now() -> datetime:
     return timezone.now()
 
 
-def _calendar_response(rows, *, name: str, filename: str) -> HttpResponse:
+def _calendar_response(rows, *, name: str, filename: str, description: str = "") -> HttpResponse:
     response = HttpResponse(
-        deadline_calendar(rows=rows, name=name, generated_at=timezone.now()),
+        deadline_calendar(
+            rows=rows, name=name, generated_at=timezone.now(), description=description
+        ),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -134,17 +141,31 @@ def deadline_preview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@gzip_page
 @permission_required("registrants.view_registrant", raise_exception=True)
 def calendar_all(request: HttpRequest) -> HttpResponse:
-    """The deadlines of every active registrant for the coming year, as an .ics download."""
-    rows = registrant_upcoming_reports(
+    """The deadlines of every active registrant for the coming year, as an .ics download: the
+    soonest CALENDAR_MAX_REPORTS reports, the calendar's description saying so when there are
+    more (each registrant's own calendar has all of its reports)."""
+    rows, total = soonest_upcoming_reports(
         registrants=Registrant.objects.visible_to(request.user).filter(is_active=True),
         today=_today(),
         horizon_days=CALENDAR_HORIZON_DAYS,
+        limit=CALENDAR_MAX_REPORTS,
     )
-    return _calendar_response(rows, name="Form 12b-25 deadlines", filename="deadlines.ics")
+    description = ""
+    if total > len(rows):
+        description = (
+            f"The {len(rows):,} reports due soonest of {total:,}, to "
+            f"{rows[-1][1].deadlines.report_due:%d %B %Y}; each registrant's page offers the "
+            "calendar of all its reports."
+        )
+    return _calendar_response(
+        rows, name="Form 12b-25 deadlines", filename="deadlines.ics", description=description
+    )
 
 
+@gzip_page
 @permission_required("registrants.view_registrant", raise_exception=True)
 def calendar_registrant(request: HttpRequest, registrant_id: int) -> HttpResponse:
     """One registrant's deadlines for the coming year, as an .ics download."""

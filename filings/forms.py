@@ -10,6 +10,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Div, Fieldset, Layout, Row
 from django import forms
 from django.db import models as db_models
+from django.urls import reverse, reverse_lazy
 
 from filings.deadlines import REPORT_FORM_CHOICES
 from filings.models import Notice, NoticeSigner, NoticeStatus
@@ -25,8 +26,15 @@ from filings.rules import (
     notice_problems,
     signer_problems,
 )
+from filings.selectors import notice_label, notices_named_by
 from filings.uploads import validate_pdf_upload
-from registrants.forms import TITLE_HELP, TITLE_WIDGET, RegistrantChoiceField, error_entries
+from registrants.choosers import ChooserField, ChooserInput
+from registrants.forms import (
+    TITLE_HELP,
+    TITLE_WIDGET,
+    error_entries,
+    registrant_chooser,
+)
 from registrants.identifiers import (
     normalize_area_code,
     normalize_cusip,
@@ -45,7 +53,7 @@ DATE_INPUT = forms.DateInput(
 DATE_EXAMPLE = "For example, 03/31/2026 or 2026-03-31."
 # Widgets a browser leaves out of a submission when nothing is chosen; any other field missing
 # from a POST means the request was not made by our page.
-MAY_BE_OMITTED = (forms.RadioSelect, forms.CheckboxInput, forms.FileInput)
+MAY_BE_OMITTED = (forms.RadioSelect, forms.CheckboxInput, forms.FileInput, ChooserInput)
 
 
 def yes_no_field(label: str, help_text: str = "") -> forms.TypedChoiceField:
@@ -231,10 +239,27 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
         return bound_field.id_for_label or f"{bound_field.auto_id}_0"
 
 
+def notice_chooser() -> ChooserField:
+    """The "notice being amended": typed as its number or chosen from the suggestions of the
+    registrant's notices (registrants.choosers); the form narrows the queryset."""
+    return ChooserField(
+        Notice.objects.all(),
+        url=reverse_lazy("filings:choose"),
+        label_of=notice_label,
+        resolve=notices_named_by,
+        not_found="No notice of this registrant is numbered “%(typed)s”: choose a suggestion "
+        "or type the number shown in the notice list.",
+        required=False,
+        label="Notice being amended",
+        help_text="Type the report or year to see the registrant's notices, or its number.",
+    )
+
+
 class ReportForm(StepForm):
     """Step 1: which report is late and for which period."""
 
     optional = ("amends",)
+    amends = notice_chooser()
     series_identifiers = forms.MultipleChoiceField(
         label="Series the notice is for",
         required=False,
@@ -301,6 +326,10 @@ class ReportForm(StepForm):
         if self.instance.pk:
             amendable = amendable.exclude(pk=self.instance.pk)
         self.fields["amends"].queryset = amendable
+        if self.registrant is not None:
+            self.fields[
+                "amends"
+            ].widget.url = f"{reverse('filings:choose')}?registrant={self.registrant.pk}"
 
     def layout(self) -> Layout:
         return Layout(
@@ -350,8 +379,10 @@ class NoticeStartForm(ReportForm):
     """Step 1 for a new notice: also the registrant, and whether to start from its last
     notice."""
 
-    registrant = RegistrantChoiceField(
-        queryset=Registrant.objects.filter(is_active=True), label="Registrant"
+    registrant = registrant_chooser(
+        active_only=True,
+        label="Registrant",
+        help_text="Type its name, CIK or SEC file number and choose it from the suggestions.",
     )
     copy_previous = forms.BooleanField(
         label="Start from the registrant's last notice (copies Part III and Part IV)",
@@ -374,6 +405,8 @@ class NoticeStartForm(ReportForm):
             *FilerStatus.choices,
         ]
         self.fields["amends"].queryset = Notice.objects.all()
+        # Its suggestions are of the registrant typed into the box above.
+        self.fields["amends"].widget.attrs["data-chooser-with"] = "registrant_search"
 
     def layout(self) -> Layout:
         layout = super().layout()
@@ -412,7 +445,7 @@ class PartIForm(StepForm):
         label="Other registrants filing this notice jointly",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Active registrants with a CIK on record.",
+        help_text="Those named so far; untick one to take it off.",
     )
 
     class Meta:
@@ -427,18 +460,39 @@ class PartIForm(StepForm):
             "co_registrant_ciks",
         ]
 
+    add_co_registrant = registrant_chooser(
+        active_only=True,
+        required=False,
+        label="Add a co-registrant",
+        help_text="Type its name, CIK or SEC file number; it is added when the page is saved.",
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only registrants the user may see are offered (registrants.access).
+        # Only registrants the user may see can be named (registrants.access). The boxes are
+        # those already named (or posted), not every registrant: there may be thousands.
         visible = (
             Registrant.objects.visible_to(self.user) if self.user else Registrant.objects.none()
         )
         others = visible.filter(is_active=True, cik__isnull=False).exclude(
             pk=self.instance.registrant_id
         )
+        named = set(self.instance.co_registrant_ciks or [])
+        if self.is_bound:
+            named.update(self.data.getlist(self.add_prefix("co_registrant_ciks"))[:100])
         self.fields["co_registrant_ciks"].choices = [
-            (registrant.cik, f"{registrant.name} (CIK {registrant.cik})") for registrant in others
+            (registrant.cik, f"{registrant.name} (CIK {registrant.cik})")
+            for registrant in others.filter(cik__in=named).order_by("name")
         ]
+        self.fields["add_co_registrant"].queryset = others
+
+    def clean(self):
+        cleaned_data = super().clean()
+        added = cleaned_data.get("add_co_registrant")
+        ciks = cleaned_data.get("co_registrant_ciks") or []
+        if added is not None and added.cik not in ciks:
+            cleaned_data["co_registrant_ciks"] = [*ciks, added.cik]
+        return cleaned_data
 
     def layout(self) -> Layout:
         return Layout(
@@ -453,7 +507,7 @@ class PartIForm(StepForm):
                 "Cover boxes",
                 Row(Column("sec_file_number"), Column("cusip")),
             ),
-            Fieldset("Co-registrants", "co_registrant_ciks"),
+            Fieldset("Co-registrants", "co_registrant_ciks", "add_co_registrant"),
         )
 
     def clean_sec_file_number(self):
@@ -758,11 +812,8 @@ class NoticeFilterForm(forms.Form):
     """The search and filters of the notice list."""
 
     q = forms.CharField(label="Search", required=False, max_length=200)
-    registrant = RegistrantChoiceField(
-        queryset=Registrant.objects.filter(notices__isnull=False).distinct(),
-        required=False,
-        empty_label="All",
-        widget=forms.Select(attrs={"class": "form-select"}),
+    registrant = registrant_chooser(
+        required=False, attrs={"class": "form-control", "placeholder": "All"}
     )
     form_type = forms.ChoiceField(
         label="Form",
@@ -783,7 +834,7 @@ class DeadlinePreviewForm(forms.Form):
     form_type = forms.ChoiceField(choices=REPORT_FORM_CHOICES)
     period_end = forms.DateField()
     filer_status = forms.ChoiceField(choices=FilerStatus.choices, required=False)
-    registrant = forms.ModelChoiceField(queryset=Registrant.objects.all(), required=False)
+    registrant = registrant_chooser(required=False)
     distribution_date = forms.DateField(required=False)
     transmission_date = forms.DateField(required=False)
     is_erisa_plan = forms.BooleanField(required=False)

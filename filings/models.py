@@ -285,8 +285,18 @@ class Notice(models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
-        # The dashboard narrows each of its lists by status and a window of period ends.
-        indexes = [models.Index(fields=["status", "period_end"], name="notice_status_period")]
+        # The notice list and a registrant's page show the most recently changed first, whole
+        # or filtered by registrant, status or form: each reads its first page from an index.
+        indexes = [
+            models.Index(fields=["-updated_at", "-id"], name="notice_recent_idx"),
+            models.Index(
+                fields=["registrant", "-updated_at", "-id"], name="notice_registrant_recent_idx"
+            ),
+            models.Index(fields=["status", "-updated_at", "-id"], name="notice_status_recent_idx"),
+            models.Index(fields=["form_type", "-updated_at", "-id"], name="notice_form_recent_idx"),
+            # The dashboard narrows each of its lists by status and a window of period ends.
+            models.Index(fields=["status", "period_end"], name="notice_status_period"),
+        ]
         # One permission for each move along the lifecycle (filings.lifecycle).
         permissions = [
             ("submit_notice", "Can submit a notice for review"),

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from filings.deadlines import NoticeDeadlines, add_months, compute_deadlines
 
@@ -87,6 +88,32 @@ def upcoming_reports(
     horizon_days: int,
     unit_investment_trust: bool = False,
 ) -> list[UpcomingReport]:
+    """See `_upcoming_reports`; registrants with the same fiscal year end and filer status owe
+    the same reports, so each combination is worked out once."""
+    return list(
+        _upcoming_reports(
+            fiscal_year_end_month=fiscal_year_end_month,
+            fiscal_year_end_day=fiscal_year_end_day,
+            filer_status=filer_status,
+            today=today,
+            closures=frozenset(closures),
+            horizon_days=horizon_days,
+            unit_investment_trust=unit_investment_trust,
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def _upcoming_reports(
+    *,
+    fiscal_year_end_month: int,
+    fiscal_year_end_day: int,
+    filer_status: str,
+    today: date,
+    closures: frozenset[date],
+    horizon_days: int,
+    unit_investment_trust: bool,
+) -> tuple[UpcomingReport, ...]:
     """The reports of a registrant whose due date falls within `horizon_days` after `today`,
     and those whose due date has passed but whose grace period has not ended by `today`,
     sorted by due date.
@@ -130,4 +157,4 @@ def upcoming_reports(
                 )
             )
     reports.sort(key=lambda report: (report.deadlines.report_due, report.period_end))
-    return reports
+    return tuple(reports)

@@ -3,6 +3,7 @@ notice list's notices, a notice's history and exchange steps, and the version of
 answers that a page posts back."""
 
 import hashlib
+import heapq
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -11,11 +12,8 @@ from types import SimpleNamespace
 
 from django.db.models import Q, QuerySet
 
-from filings.deadlines import (
-    DeadlineInputError,
-    NoticeDeadlines,
-    compute_deadlines,
-)
+from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
+from filings.document import long_date
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
 from filings.models import (
     Notice,
@@ -39,8 +37,10 @@ from filings.timeliness import (
     report_outcome,
 )
 from filings.urgency import Urgency, urgency
+from registrants.choosers import SUGGESTIONS, key_of
 from registrants.history import HistoryEntry, history_entries
 from registrants.models import InvestmentCompanyType, Registrant
+from registrants.selectors import registrants_matching
 
 
 def sec_closure_days() -> frozenset[date]:
@@ -104,6 +104,47 @@ def registrant_upcoming_reports(
     ]
     rows.sort(key=lambda row: (row[1].deadlines.report_due, row[0].name, row[1].period_end))
     return rows
+
+
+def soonest_upcoming_reports(
+    *, registrants: QuerySet[Registrant], today: date, horizon_days: int, limit: int
+) -> tuple[list[tuple[Registrant, UpcomingReport]], int]:
+    """The first `limit` of what `registrant_upcoming_reports` answers for `registrants` (a
+    queryset), in the same order, and how many there are in all. Registrants of the same
+    fiscal year end and filer status owe the same reports, so they are worked out per such
+    group, and only the registrants of the rows kept are loaded."""
+    closures = sec_closure_days()
+    groups: dict[tuple, list[tuple[int, str]]] = {}
+    for month, day, filer_status, company_type, pk, name in registrants.values_list(
+        "fiscal_year_end_month",
+        "fiscal_year_end_day",
+        "filer_status",
+        "investment_company_type",
+        "pk",
+        "name",
+    ):
+        groups.setdefault((month, day, filer_status, company_type), []).append((pk, name))
+    found, reports = [], []
+    for (month, day, filer_status, company_type), members in groups.items():
+        for report in upcoming_reports(
+            fiscal_year_end_month=month,
+            fiscal_year_end_day=day,
+            filer_status=filer_status,
+            today=today,
+            closures=closures,
+            horizon_days=horizon_days,
+            unit_investment_trust=company_type == InvestmentCompanyType.UNIT_INVESTMENT_TRUST,
+        ):
+            reports.append(report)
+            number = len(reports) - 1
+            found += [
+                (report.deadlines.report_due, name, report.period_end, pk, number)
+                for pk, name in members
+            ]
+    kept = heapq.nsmallest(limit, found)
+    # The ids come from `registrants`, so the user may see each of them.
+    loaded = Registrant.objects.in_bulk([row[3] for row in kept])
+    return [(loaded[row[3]], reports[row[4]]) for row in kept], len(found)
 
 
 def deadlines_of_notice(
@@ -470,15 +511,18 @@ def notice_history(notice: Notice) -> list[HistoryEntry]:
 def notices_for_list(
     *, user, q: str = "", registrant=None, form_type: str = "", status: str = ""
 ) -> QuerySet[Notice]:
-    """The notices `user` may see, searched (registrant name, name on the notice, narrative)
-    and filtered as the notice list asks, most recently changed first."""
+    """The notices `user` may see, searched by their registrant (name, former name, CIK or
+    SEC file number, registrants.selectors.registrants_matching: a few thousand registrants
+    are searched, never the notices' text) and filtered as the notice list asks, most
+    recently changed first."""
     notices = Notice.objects.visible_to(user).select_related("registrant")
     if q:
-        notices = notices.filter(
-            Q(registrant__name__icontains=q)
-            | Q(registrant_name__icontains=q)
-            | Q(narrative__icontains=q)
+        # The matching registrants' ids first (a few thousand rows at most), so that the
+        # notices are read through the (registrant, updated_at) index instead of in full.
+        matching = list(
+            registrants_matching(Registrant.objects.all(), q).values_list("pk", flat=True)
         )
+        notices = notices.filter(registrant__in=matching)
     if registrant:
         notices = notices.filter(registrant=registrant)
     if form_type:
@@ -486,3 +530,32 @@ def notices_for_list(
     if status:
         notices = notices.filter(status=status)
     return notices.order_by("-updated_at", "-pk")
+
+
+def notice_label(notice: Notice) -> str:
+    """How a notice is shown and suggested in the "notice being amended" chooser."""
+    period = long_date(notice.period_end) if notice.period_end else "no period"
+    return f"{notice.edgar_submission_type} for the period ended {period} (#{notice.pk})"
+
+
+def notices_named_by(notices: QuerySet[Notice], typed: str) -> QuerySet[Notice]:
+    """The notices a text typed into the chooser names: a suggestion, or a notice's number
+    with or without its #."""
+    key = key_of(typed).get("pk") or typed.removeprefix("#")
+    if not (key.isascii() and key.isdecimal() and len(key) <= 12):
+        return notices.none()
+    return notices.filter(pk=int(key))
+
+
+def notice_suggestions(notices: QuerySet[Notice], query: str) -> list[str]:
+    """The chooser's suggestions: the notices (of one registrant) whose report, period year or
+    number matches a word of `query`, latest period first; the latest ones for no query."""
+    matches = Q()
+    for word in query.replace("#", " ").split()[:5]:
+        matches |= Q(form_type__icontains=word.removeprefix("NT-").removeprefix("N-"))
+        if word.isascii() and word.isdecimal() and len(word) <= 12:
+            matches |= Q(pk=int(word))
+            if len(word) == 4:
+                matches |= Q(period_end__year=int(word))
+    found = notices.filter(matches).order_by("-period_end", "-pk")[:SUGGESTIONS]
+    return [notice_label(notice) for notice in found]

@@ -7,6 +7,7 @@ app_name = "filings"
 urlpatterns = [
     path("", wizard_views.notice_list, name="list"),
     path("new/", wizard_views.notice_new, name="new"),
+    path("choose/", wizard_views.notice_choices, name="choose"),
     path("<int:notice_id>/", wizard_views.notice_resume, name="resume"),
     path("<int:notice_id>/move/<slug:move>/", lifecycle_views.notice_move, name="move"),
     path(

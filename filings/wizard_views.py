@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
 from django.db.models import FileField
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
@@ -42,6 +43,7 @@ from filings.selectors import (
     exchange_steps_of_notice,
     notice_answers_version,
     notice_history,
+    notice_suggestions,
     notices_for_list,
     pending_uploads,
     sec_closure_days,
@@ -79,6 +81,7 @@ from filings.wizard import (
     step_url,
 )
 from registrants.models import Registrant
+from registrants.selectors import registrants_named_by
 
 NOTICES_PER_PAGE = 25
 # Why a notice that is not a draft cannot be changed, by whether it is final.
@@ -86,6 +89,30 @@ NOT_EDITABLE = {
     False: "this notice is in review and cannot be changed until a reviewer sends it back.",
     True: "this notice is final and can no longer change; file an amendment.",
 }
+
+# The notice list counts and pages through this many notices at most: past it, the list says
+# "1,000 or more" and the search and filters narrow it. Counting 200,000 notices on every page
+# would cost more than the rest of the page.
+NOTICE_LIST_MAX_ROWS = 1000
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most NOTICE_LIST_MAX_ROWS rows (`is_capped` when there are
+    more): a page past them is the last page."""
+
+    @cached_property
+    def _counted(self) -> int:
+        return self.object_list[: NOTICE_LIST_MAX_ROWS + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, NOTICE_LIST_MAX_ROWS)
+
+    @property
+    def is_capped(self) -> bool:
+        return self._counted > NOTICE_LIST_MAX_ROWS
+
+
 # The hidden field of a step page with the version of the answers it was loaded with.
 VERSION_FIELD = "answers_version"
 
@@ -108,7 +135,8 @@ def _progress(notice: Notice | None, current: Step, user) -> list[dict]:
 
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_list(request: HttpRequest) -> HttpResponse:
-    """Template filings/notice_list.html; context: page of notices, the filter form."""
+    """Template filings/notice_list.html; context: page of notices (CappedPaginator), the
+    filter form, max_rows."""
     form = NoticeFilterForm(request.GET)
     form.fields["registrant"].queryset = form.fields["registrant"].queryset.filter(
         pk__in=Registrant.objects.visible_to(request.user).values("pk")
@@ -116,13 +144,18 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     # A filter that does not parse is ignored, not an error.
     filters = form.cleaned_data if form.is_valid() else {}
     notices = notices_for_list(user=request.user, **filters)
-    page = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(
         request,
         "filings/notice_list.html",
-        {"page": page, "form": form, "query_string": query_without_page.urlencode()},
+        {
+            "page": page,
+            "form": form,
+            "query_string": query_without_page.urlencode(),
+            "max_rows": f"{NOTICE_LIST_MAX_ROWS:,}",
+        },
     )
 
 
@@ -146,6 +179,30 @@ def _report_parameters(request: HttpRequest) -> dict:
         for name in ("form_type", "period_end", "filer_status")
         if parameters.cleaned_data.get(name) and name not in parameters.errors
     }
+
+
+@permission_required("filings.view_notice", raise_exception=True)
+def notice_choices(request: HttpRequest) -> JsonResponse:
+    """JSON {"suggestions": [label, ...]} for the "notice being amended" chooser: the notices
+    the user may see of one registrant, given by id (`registrant`) or as typed into its
+    chooser (`registrant_search`), that match `q`."""
+    registrants = Registrant.objects.visible_to(request.user)
+    typed = request.GET.get("registrant_search")
+    if typed is not None:
+        registrants = registrants_named_by(registrants, _typed_parameter(typed))
+    else:
+        registrants = registrants.filter(pk=_id_parameter(request, "registrant") or 0)
+    found = list(registrants[:2])
+    if len(found) != 1:
+        return JsonResponse({"suggestions": []})
+    notices = Notice.objects.visible_to(request.user).filter(registrant=found[0])
+    query = _typed_parameter(request.GET.get("q", ""))
+    return JsonResponse({"suggestions": notice_suggestions(notices, query)})
+
+
+def _typed_parameter(value: str) -> str:
+    # PostgreSQL cannot search for a NUL character.
+    return value[:200].replace("\x00", "").strip()
 
 
 @keeps_typed_input_through_login

@@ -1,5 +1,3 @@
-import os
-
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -7,7 +5,7 @@ from django.core import signing
 from django.core.exceptions import BadRequest
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ConfirmImportForm
-from import_export.tmp_storages import TempFolderStorage
+from import_export.tmp_storages import CacheStorage
 
 from registrants.admin_inputs import CheckedInputAdmin
 from registrants.models import Contact, Registrant, Series, ShareClass, Signer
@@ -71,7 +69,7 @@ class ImportConfirmForm(ConfirmImportForm):
             )
         except signing.BadSignature:
             name = None
-        if not name or not os.path.isfile(TempFolderStorage(name=name).get_full_path()):
+        if not name or CacheStorage(name=name).read() is None:
             raise forms.ValidationError(
                 "This import is no longer available (already imported or expired). "
                 "Choose the file again.",
@@ -103,8 +101,9 @@ class RegistrantAdmin(ImportExportModelAdmin, VisibleRegistrantsAdmin):
     resource_classes = [RegistrantResource]
     export_formats = [FormulaSafeCSV]
     registrant_lookup = "pk"
-    # The temporary files of the confirm step are kept in the system's temporary folder.
-    tmp_storage_class = TempFolderStorage
+    # The file between the preview and the confirmation is kept in the cache (the database or
+    # Redis), so the confirmation may reach another app server.
+    tmp_storage_class = CacheStorage
     confirm_form_class = ImportConfirmForm
 
     def get_export_queryset(self, request):

@@ -2,11 +2,14 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.contrib.auth import get_user_model
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 
+from registrants.choosers import ChooserField
 from registrants.identifiers import CIK_PATTERN, normalize_area_code, normalize_cik
 from registrants.models import REGISTRANT_EDITABLE_FIELDS, Contact, Registrant, Signer, two_lines
 from registrants.roles import SIGNERS
-from registrants.selectors import registrants_named_like
+from registrants.selectors import registrant_label, registrants_named_by, registrants_named_like
 
 
 def error_entries(form, label_prefix: str = "") -> list[tuple[str, str, str]]:
@@ -34,13 +37,6 @@ def error_entries(form, label_prefix: str = "") -> list[tuple[str, str, str]]:
         for error in form.non_field_errors()
     ]
     return entries
-
-
-class RegistrantChoiceField(forms.ModelChoiceField):
-    """A chooser of registrants that tells namesakes apart (by CIK, or city)."""
-
-    def label_from_instance(self, obj: Registrant) -> str:
-        return obj.distinguishing_label
 
 
 class OptionalLabelsMixin:
@@ -238,4 +234,23 @@ class RegistrantSearchForm(forms.Form):
         required=False,
         choices=[("active", "Active"), ("inactive", "Inactive"), ("all", "All")],
         widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+
+def registrant_chooser(*, active_only: bool = False, **kwargs) -> ChooserField:
+    """A registrant chosen by typing its name, CIK or file number (registrants.choosers); the
+    view narrows the queryset to the registrants the user may see."""
+    url = reverse_lazy("registrants:choose")
+    queryset = Registrant.objects.all()
+    if active_only:
+        url = format_lazy("{}?active=1", url)
+        queryset = queryset.filter(is_active=True)
+    return ChooserField(
+        queryset,
+        url=url,
+        label_of=registrant_label,
+        resolve=registrants_named_by,
+        not_found="No registrant matches “%(typed)s”: type its CIK, SEC file number or "
+        "whole name, or choose a suggestion.",
+        **kwargs,
     )

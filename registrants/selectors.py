@@ -2,7 +2,11 @@
 
 import re
 
+from django.db.models import Q, QuerySet
+
+from registrants.choosers import SUGGESTIONS, key_of
 from registrants.history import HistoryEntry, history_entries
+from registrants.identifiers import normalize_cik
 from registrants.models import Contact, Registrant, Signer
 
 
@@ -49,3 +53,48 @@ def registrants_named_like(name: str, *, exclude_pk: int | None = None) -> list[
     first_word = key.split()[0]
     candidates = Registrant.objects.filter(name__icontains=first_word).exclude(pk=exclude_pk)
     return [registrant for registrant in candidates if name_key(registrant.name) == key]
+
+
+def registrants_matching(registrants: QuerySet[Registrant], query: str) -> QuerySet[Registrant]:
+    """Those of `registrants` whose name or former name contains `query`, whose SEC file number
+    contains it, or whose CIK it is (with or without the leading zeros)."""
+    matches = (
+        Q(name__icontains=query)
+        | Q(former_name__icontains=query)
+        | Q(sec_file_number__icontains=query)
+    )
+    if query.isdigit() and len(query) <= 10:
+        matches |= Q(cik=normalize_cik(query))
+    return registrants.filter(matches)
+
+
+def registrant_label(registrant: Registrant) -> str:
+    """How a registrant is shown and suggested in a chooser: its name and its key."""
+    if registrant.cik:
+        return f"{registrant.name} (CIK {registrant.cik})"
+    return f"{registrant.name} (#{registrant.pk})"
+
+
+def registrants_named_by(registrants: QuerySet[Registrant], typed: str) -> QuerySet[Registrant]:
+    """The registrants a text typed into a chooser names: a suggestion (its CIK or # key), a
+    CIK, an SEC file number, or a whole name or former name, case aside."""
+    key = key_of(typed)
+    if key:
+        return registrants.filter(**key)
+    if typed.isdigit() and len(typed) <= 10:
+        return registrants.filter(cik=normalize_cik(typed))
+    return registrants.filter(
+        Q(sec_file_number__iexact=typed) | Q(name__iexact=typed) | Q(former_name__iexact=typed)
+    )
+
+
+def registrant_suggestions(registrants: QuerySet[Registrant], query: str) -> list[str]:
+    """The chooser's suggestions for what has been typed so far, names in order."""
+    if not query:
+        return []
+    found = registrants_matching(registrants, query)
+    if query.isdigit():
+        # A CIK being typed is suggested before it is complete.
+        found = found | registrants.filter(cik__contains=query)
+    found = found.order_by("name", "pk")[:SUGGESTIONS]
+    return [registrant_label(registrant) for registrant in found]

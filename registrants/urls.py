@@ -24,6 +24,7 @@ people = "<int:registrant_id>/<person_kind:kind>"
 urlpatterns = [
     path("", views.registrant_list, name="list"),
     path("new/", views.registrant_create, name="create"),
+    path("choose/", views.registrant_choices, name="choose"),
     path("<int:registrant_id>/", views.registrant_detail, name="detail"),
     path("<int:registrant_id>/edit/", views.registrant_edit, name="edit"),
     path(f"{people}/new/", views.person_create, name="person_create"),

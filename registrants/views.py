@@ -2,8 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,12 +17,16 @@ from registrants.forms import (
     SignerForm,
     error_entries,
 )
-from registrants.identifiers import normalize_cik
 from registrants.models import Contact, Registrant, Signer
-from registrants.selectors import registrant_history
+from registrants.selectors import (
+    registrant_history,
+    registrant_suggestions,
+    registrants_matching,
+)
 from registrants.services import person_delete, person_save
 
 REGISTRANTS_PER_PAGE = 25
+NOTICES_PER_PAGE = 25
 
 # Each kind of person: its model, form, and the words the pages use for it.
 PEOPLE = {
@@ -53,14 +56,7 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
         status = form.cleaned_data["status"] or "active"
         query = form.cleaned_data["q"].strip()
         if query:
-            matches = (
-                Q(name__icontains=query)
-                | Q(former_name__icontains=query)
-                | Q(sec_file_number__icontains=query)
-            )
-            if query.isdigit() and len(query) <= 10:
-                matches |= Q(cik=normalize_cik(query))
-            registrants = registrants.filter(matches)
+            registrants = registrants_matching(registrants, query)
     if status != "all":
         registrants = registrants.filter(is_active=status == "active")
     page = Paginator(registrants, REGISTRANTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -74,14 +70,28 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
 
 
 @permission_required("registrants.view_registrant", raise_exception=True)
+def registrant_choices(request: HttpRequest) -> JsonResponse:
+    """JSON {"suggestions": [label, ...]} for a registrant chooser (registrants.choosers): the
+    registrants the user may see that match `q`, only active ones with `active=1`."""
+    registrants = Registrant.objects.visible_to(request.user)
+    if request.GET.get("active"):
+        registrants = registrants.filter(is_active=True)
+    # PostgreSQL cannot search for a NUL character.
+    query = request.GET.get("q", "")[:200].replace("\x00", "").strip()
+    return JsonResponse({"suggestions": registrant_suggestions(registrants, query)})
+
+
+@permission_required("registrants.view_registrant", raise_exception=True)
 def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
-    """Template registrants/registrant_detail.html; context: registrant, its notices and the
-    consequences of its late reports (filings.timeliness.Consequence; when the user may see
-    notices), its coming deadlines (an active registrant's; see
+    """Template registrants/registrant_detail.html; context: registrant, a page of its notices
+    (when the user may see notices), most recently changed first, the consequences of its late
+    reports (filings.timeliness.Consequence), its coming deadlines (an active registrant's; see
     filings.deadline_views.coming_deadlines), contacts, signers, history
     (registrants.history.HistoryEntry)."""
     registrant = get_registrant_for_user(request.user, registrant_id)
     can_see_notices = request.user.has_perm("filings.view_notice")
+    notices = registrant.notices.order_by("-updated_at", "-pk") if can_see_notices else []
+    page = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "registrants/registrant_detail.html",
@@ -93,7 +103,8 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
                 if can_see_notices
                 else None
             ),
-            "notices": registrant.notices.all() if can_see_notices else [],
+            "page": page,
+            "notices": page.object_list,
             "contacts": registrant.contacts.all(),
             "signers": registrant.signers.all(),
             "history": registrant_history(registrant),

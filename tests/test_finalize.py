@@ -101,7 +101,10 @@ def test_start_an_amendment_prefills_the_report_and_the_link(
     )
     form = page.context["form"]
     assert form["is_amendment"].value() is True
-    assert form["amends"].value() == seed_notice.pk
+    assert (
+        form["amends"].value()
+        == f"NT 10-K for the period ended December 31, 2003 (#{seed_notice.pk})"
+    )
     data = seed.report_step(
         seed_notice.registrant_id, is_amendment="on", amends=str(seed_notice.pk)
     )

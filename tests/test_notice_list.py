@@ -50,3 +50,17 @@ def test_a_registrants_page_lists_its_notices(compliance_client, notices, lexing
     page = compliance_client.get(reverse("registrants:detail", args=[lexington.pk]))
     assert list(page.context["notices"]) == [notices[0]]
     assert reverse("filings:resume", args=[notices[0].pk]) in page.content.decode()
+
+
+def test_a_long_list_counts_up_to_its_cap_and_its_last_page_is_the_deepest(
+    compliance_client, lexington, monkeypatch
+):
+    from filings import wizard_views
+    from tests.test_query_counts import add_notices
+
+    monkeypatch.setattr(wizard_views, "NOTICE_LIST_MAX_ROWS", 60)
+    add_notices(lexington, 70)
+    page = compliance_client.get(reverse("filings:list"), {"page": "99"})
+    assert page.context["page"].number == 3
+    assert len(page.context["page"].object_list) == 10
+    assert "More than 60 notices" in page.content.decode()

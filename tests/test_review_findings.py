@@ -77,6 +77,20 @@ def test_part_i_offers_as_co_registrants_only_registrants_the_user_may_see(
     hidden = make_registrant(name="Hidden Holdings, Inc.", cik="954322")
     hidden.assigned_teams.clear()
     notice = start_notice(compliance_client, lexington)
+    offered = compliance_client.get(reverse("registrants:choose"), {"q": "95432", "active": "1"})
+    assert offered.json()["suggestions"] == ["Visible Fund Trust (CIK 0000954321)"]
+    post_step(
+        compliance_client, notice, "part-1", {**seed.PART_I, "add_co_registrant_search": "954322"}
+    )
+    post_step(
+        compliance_client,
+        notice,
+        "part-1",
+        {**seed.PART_I, "add_co_registrant_search": "Visible Fund Trust (CIK 0000954321)"},
+        "part-2",
+    )
+    notice.refresh_from_db()
+    assert notice.co_registrant_ciks == ["0000954321"]
     page = compliance_client.get(step_url(notice, "part-1")).content.decode()
     assert "Visible Fund Trust" in page
     assert "Hidden Holdings" not in page

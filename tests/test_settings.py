@@ -1,5 +1,6 @@
 """Settings come from the environment; production refuses to start unsafely."""
 
+import json
 import os
 import subprocess
 import sys
@@ -67,3 +68,37 @@ def test_sqlite_is_the_default_and_database_url_selects_postgresql():
         "shell", "-c", show, DATABASE_URL="postgres://postgres@127.0.0.1:5432/filings"
     )
     assert postgres.stdout.split()[-2:] == ["django.db.backends.postgresql", "filings"]
+
+
+def database_settings(**env: str) -> dict:
+    show = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps(settings.DATABASES['default'], default=str))"
+    )
+    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    environment.update(env)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", show],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_sqlite_default_queues_writers_instead_of_failing_them():
+    database = database_settings()
+    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert "PRAGMA journal_mode=WAL" in database["OPTIONS"]["init_command"]
+    assert database["OPTIONS"]["timeout"] == 20
+    assert database_settings(SQLITE_BUSY_SECONDS="45")["OPTIONS"]["timeout"] == 45
+
+
+def test_database_connections_persist_with_health_checks_by_default():
+    postgres = database_settings(DATABASE_URL="postgres://postgres@127.0.0.1:5432/filings")
+    assert postgres["CONN_MAX_AGE"] == 600
+    assert postgres["CONN_HEALTH_CHECKS"] is True
+    assert "transaction_mode" not in postgres.get("OPTIONS", {})
+    assert database_settings(DB_CONN_MAX_AGE="0")["CONN_MAX_AGE"] == 0

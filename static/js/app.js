@@ -86,6 +86,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const form = preview.closest("form");
     const names = [
       "registrant",
+      "registrant_search",
       "form_type",
       "filer_status",
       "period_end",

@@ -70,6 +70,8 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="localhost")
         client.force_login(user)
         user.user_permissions.add(*self._notice_permissions())
+        # Compliance staff see the notices of the registrants assigned to them only.
+        registrant.assigned_users.add(user)
         url = reverse("filings:document", args=[final.pk, "pdf"])
         assert client.get(url).status_code == 200
         download = median_seconds(lambda: client.get(url), repeats)
