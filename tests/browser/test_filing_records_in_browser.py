@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from filings import deadline_views
 from filings.models import NoticeStatus
-from tests.browser.conftest import log_in
+from tests.browser.conftest import check_page, follow, log_in
 from tests.conftest import PASSWORD, make_registrant
 from tests.notice_factory import eastern, file_notice, make_notice
 
@@ -37,40 +37,46 @@ def test_a_filing_after_5_30_pm_is_late_and_a_report_in_the_grace_period_keeps_i
     log_in(page, compliance_user.username, PASSWORD)
 
     page.goto(f"/notices/{late.pk}/")
+    check_page(page)
     form = page.locator("#filing-record")
     form.get_by_label("Accession number").fill("0001193125-26-12345")
     form.get_by_label("Acceptance date").fill("2026-04-01")
     form.get_by_label("Acceptance time (Eastern)").fill("17:30:01")
-    form.get_by_role("button", name="Record the EDGAR filing").click()
+    follow(page, form.get_by_role("button", name="Record the EDGAR filing"))
     field = page.locator("#filing-record").get_by_label("Accession number")
     expect(field).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#filing-record-accession_number-error")).to_contain_text(
         "##########-##-######"
     )
     field.fill("0001193125-26-123456")
-    page.locator("#filing-record").get_by_role("button", name="Record the EDGAR filing").click()
+    follow(
+        page, page.locator("#filing-record").get_by_role("button", name="Record the EDGAR filing")
+    )
     verdict = page.locator(".filing-verdict")
     expect(verdict).to_contain_text("Late")
     expect(verdict).to_contain_text("Filed 1 business day after the deadline")
     shoot(page, "notice-filed-late")
 
     page.goto(f"/notices/{timely.pk}/")
+    check_page(page)
     form = page.locator("#filing-record")
     form.get_by_label("Accession number").fill("0001193125-26-200000")
     form.get_by_label("Acceptance date").fill("2026-04-01")
     form.get_by_label("Acceptance time (Eastern)").fill("17:29:59")
-    form.get_by_role("button", name="Record the EDGAR filing").click()
+    follow(page, form.get_by_role("button", name="Record the EDGAR filing"))
     expect(page.locator(".filing-verdict")).to_contain_text("Timely")
     report = page.locator("#report-record")
     report.get_by_label("Accession number").fill("0001193125-26-200001")
     report.get_by_label("Filing date").fill("2026-04-15")
-    report.get_by_role("button", name="Record the report's filing").click()
+    follow(page, report.get_by_role("button", name="Record the report's filing"))
     expect(page.locator(".report-verdict")).to_contain_text("Within the grace period")
     shoot(page, "notice-report-recorded")
 
     page.goto(other.get_absolute_url())
+    check_page(page)
     expect(page.locator(".consequences-panel")).to_contain_text("Timely filer")
     page.goto(lexington.get_absolute_url())
+    check_page(page)
     shoot(page, "registrant-consequences")
 
 
