@@ -56,7 +56,11 @@ def test_from_draft_to_filed_with_a_late_notice(
     log_in(page, compliance_user.username, PASSWORD)
     visit(page, step_url(notice, REVIEW))
     page.get_by_label("Note for the reviewer (optional)").fill("Ready for counsel.")
-    follow(page, page.get_by_role("button", name="Submit for review"))
+    # The bar with the next action stays in view wherever the page is scrolled to.
+    bar = page.get_by_role("region", name="Where the notice stands")
+    page.mouse.wheel(0, 1500)
+    expect(bar.get_by_role("button", name="Submit for review")).to_be_in_viewport()
+    follow(page, bar.get_by_role("button", name="Submit for review"))
     expect(page.get_by_text("In review: nobody can change it")).to_be_visible()
     log_out(page)
 
@@ -80,7 +84,7 @@ def test_from_draft_to_filed_with_a_late_notice(
     narrative.fill(narrative.input_value() + " The lenders must agree by April 9.")
     follow(page, page.locator("button[name=action][value=next]:not(.visually-hidden)"))
     visit(page, step_url(notice, REVIEW))
-    follow(page, page.get_by_role("button", name="Submit for review"))
+    follow(page, page.get_by_role("button", name="Submit for review").last)
     log_out(page)
 
     # The reviewer approves: the notice is final.
@@ -88,6 +92,9 @@ def test_from_draft_to_filed_with_a_late_notice(
     visit(page, f"/notices/{notice.pk}/")
     follow(page, page.get_by_role("button", name="Approve"))
     expect(page.get_by_text("The notice is approved and final.")).to_be_visible()
+    expect(page.get_by_role("link", name="Download the PDF to sign")).to_have_class(
+        "btn btn-primary"
+    )
     log_out(page)
 
     # Both signers sign; the last signature seals the authentication document.
