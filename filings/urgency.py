@@ -80,7 +80,7 @@ def urgency(*, deadline: date, now: datetime, closures: Collection[date]) -> Urg
             TODAY, f"Due today: {_hours(left)} left before 5:30 p.m. Eastern", 0, hours_left
         )
     days = business_days_after(today, deadline, closures)
-    when = f"{deadline:%A} {deadline.day} {deadline:%B}"
+    when = f"{deadline:%A}, {deadline:%B} {deadline.day}"
     if deadline == next_business_day(today, closures):
         days_off = _days_off_between(today, deadline, closures)
         between = f" ({' and '.join(days_off)} in between)" if days_off else ""

@@ -126,14 +126,14 @@ def test_urgency_in_words_and_colour(registrant_admin_client, notices, now):
     )
     friday = row_of(page, notices["signed_friday"])
     assert "urgency-next_business_day" in friday
-    assert "Due the next business day, Friday 27 November (Thanksgiving Day in between)" in friday
+    assert "Due the next business day, Friday, November 27 (Thanksgiving Day in between)" in friday
     overdue = row_of(page, notices["approved_overdue"])
     assert "urgency-passed" in overdue
     assert "Overdue" in overdue and "the deadline passed 6 business days ago" in overdue
     awaiting = row_of(page, notices["filed_today"])
     # Grace period: report due Tue 24 Nov + 5 days = Sun 29 Nov, rolled to Mon 30 Nov; two
     # business days after today (Friday 27 and Monday 30; Thursday is Thanksgiving).
-    assert "2 business days left: due Monday 30 November" in awaiting
+    assert "2 business days left: due Monday, November 30" in awaiting
     assert "(grace period, Rule 12b-25(b))" in awaiting
     assert "Overdue" not in awaiting
     late = row_of(page, notices["unfiled_report"])

@@ -109,7 +109,7 @@ def test_the_dashboard_lists_drafts_in_business_days_and_stale_ones_apart(
     assert [row.notice for row in sections["stale"].rows] == [stale]
     page = response.content.decode()
     # Friday 12 June: Monday 15 and Tuesday 16 June are left.
-    assert "2 business days left: due Tuesday 16 June" in page
+    assert "2 business days left: due Tuesday, June 16" in page
     assert "Overdue" not in page
 
 

@@ -132,13 +132,14 @@ def test_the_mail_names_the_notice_the_move_who_the_comment_the_deadline_and_lin
 
     body = mail.outbox[0].body
     # Plain text: the name as typed, not escaped for HTML.
-    assert "NT 10-K of Lexington & O'Neil Precision Corporation, period ended 31 December 2003" in (
-        body
+    assert (
+        "NT 10-K of Lexington & O'Neil Precision Corporation, period ended December 31, 2003"
+        in (body)
     )
     assert "Sent back to draft by riley on " in body
     assert "Status after this move: draft." in body
     assert 'Comment on "Part III' in body
-    assert "Notice deadline: Wednesday 31 March 2004" in body
+    assert "Notice deadline: Wednesday, March 31, 2004" in body
     assert f"Open the notice: https://filings.example.com/notices/{notice.pk}/" in body
 
 

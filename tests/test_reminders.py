@@ -78,7 +78,7 @@ def test_a_draft_is_reminded_two_and_one_business_days_before_its_deadline_and_o
         for when in ("in 2 business days", "in 1 business day", "today")
     ]
     body = mail.outbox[0].body
-    assert "the notice deadline is in 2 business days, Wednesday 31 March 2004" in body
+    assert "the notice deadline is in 2 business days, Wednesday, March 31, 2004" in body
     assert f"/notices/{notice.pk}/" in body
 
 

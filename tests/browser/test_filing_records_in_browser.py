@@ -109,7 +109,7 @@ def test_the_dashboard_the_day_before_thanksgiving(
         "Due today: 7 h 30 min left before 5:30 p.m. Eastern"
     )
     expect(signed.get_by_role("row").nth(2)).to_contain_text(
-        "Due the next business day, Friday 27 November (Thanksgiving Day in between)"
+        "Due the next business day, Friday, November 27 (Thanksgiving Day in between)"
     )
     stale = page.locator("details.stale-notices")
     expect(stale.get_by_role("table")).to_be_hidden()
