@@ -23,7 +23,7 @@ def _one_line(text: str) -> str:
 
 
 def _long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return f"{day:%A}, {day:%B} {day.day}, {day:%Y}"
 
 
 def _description(registrant: Registrant, report: UpcomingReport) -> str:

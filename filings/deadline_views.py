@@ -11,6 +11,7 @@ from django.views.decorators.gzip import gzip_page
 
 from filings.calendar_feed import deadline_calendar
 from filings.deadlines import EASTERN, DeadlineInputError
+from filings.document import long_date
 from filings.forms import DeadlinePreviewForm
 from filings.models import Notice
 from filings.selectors import (
@@ -157,7 +158,7 @@ def calendar_all(request: HttpRequest) -> HttpResponse:
     if total > len(rows):
         description = (
             f"The {len(rows):,} reports due soonest of {total:,}, to "
-            f"{rows[-1][1].deadlines.report_due:%d %B %Y}; each registrant's page offers the "
+            f"{long_date(rows[-1][1].deadlines.report_due)}; each registrant's page offers the "
             "calendar of all its reports."
         )
     return _calendar_response(

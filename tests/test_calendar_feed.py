@@ -51,7 +51,7 @@ def test_the_calendar_has_each_deadline_as_an_all_day_event(compliance_client, l
     assert len(found) == 5 * 3
     feed = Calendar.from_ical(response.content)
     [event, *_] = feed.walk("VEVENT")
-    assert "Form 12b-25 (NT 10-K) due: Wednesday 1 April 2026." in str(event["description"])
+    assert "Form 12b-25 (NT 10-K) due: Wednesday, April 1, 2026." in str(event["description"])
 
 
 def test_the_calendar_covers_active_registrants_only(compliance_client, lexington, today):
