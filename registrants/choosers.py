@@ -67,6 +67,9 @@ class ChooserField(forms.ModelChoiceField):
         self.not_found = not_found
         super().__init__(queryset, widget=ChooserInput(url=url, attrs=attrs), **kwargs)
 
+    def label_from_instance(self, obj: Model) -> str:
+        return self.label_of(obj)
+
     def prepare_value(self, value):
         if isinstance(value, Typed) or value in self.empty_values:
             return value

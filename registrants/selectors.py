@@ -69,10 +69,12 @@ def registrants_matching(registrants: QuerySet[Registrant], query: str) -> Query
 
 
 def registrant_label(registrant: Registrant) -> str:
-    """How a registrant is shown and suggested in a chooser: its name and its key."""
+    """How a registrant is shown and suggested in a chooser: its name and what tells it apart
+    from a namesake (its CIK, or else its city), ending with its key (registrants.choosers)."""
     if registrant.cik:
         return f"{registrant.name} (CIK {registrant.cik})"
-    return f"{registrant.name} (#{registrant.pk})"
+    place = ", ".join(part for part in (registrant.city, registrant.state) if part)
+    return f"{registrant.name}{', ' + place if place else ''} (#{registrant.pk})"
 
 
 def registrants_named_by(registrants: QuerySet[Registrant], typed: str) -> QuerySet[Registrant]:

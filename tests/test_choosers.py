@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from filings.models import Notice
+from registrants.selectors import registrant_label
 from tests import seed
 
 pytestmark = pytest.mark.django_db
@@ -22,10 +23,10 @@ def test_registrant_suggestions_show_only_registrants_the_user_may_see(
 ):
     client.force_login(compliance_user)
     assert suggestions(client, "registrants:choose", q="lexing") == [
-        f"Lexington Precision Corporation (#{lexington.pk})"
+        f"Lexington Precision Corporation, New York, New York (#{lexington.pk})"
     ]
     assert suggestions(client, "registrants:choose", q="0-3252") == [
-        f"Lexington Precision Corporation (#{lexington.pk})"
+        f"Lexington Precision Corporation, New York, New York (#{lexington.pk})"
     ]
     client.force_login(colleague)
     assert suggestions(client, "registrants:choose", q="lexing") == []
@@ -57,7 +58,7 @@ def test_the_notice_being_amended_is_suggested_from_the_registrants_notices(
         suggestions(
             compliance_client,
             "filings:choose",
-            registrant_search=f"Lexington Precision Corporation (#{seed_notice.registrant_id})",
+            registrant_search=registrant_label(seed_notice.registrant),
             q="2003",
         )
         == expected

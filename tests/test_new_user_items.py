@@ -71,7 +71,7 @@ def test_choosers_tell_namesakes_apart_by_cik_or_city(lexington):
     labels = sorted(label for value, label in form.fields["registrant"].choices if value)
     assert labels == [
         "Lexington Precision Corporation (CIK 0001990101)",
-        "Lexington Precision Corporation (New York, New York)",
+        f"Lexington Precision Corporation, New York, New York (#{lexington.pk})",
     ]
 
 

@@ -50,7 +50,8 @@ def writer(number):
             "period_end": f"2026-03-{{day + 1:02d}}", "distribution_date": "",
             "transmission_date": "", "transition_period_end": "",
             "transition_decision_date": "", "portion_items": f"writer {{number}}",
-            "is_portion": "on", "amends": "", "action": "exit",
+            "is_portion": "on", "amends": "", "planned_filing_date": "2026-04-01",
+            "action": "exit",
         }})
         statuses.append(response.status_code)
 

@@ -1,6 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from registrants.selectors import registrant_label
 from tests import seed
 from tests.browser.conftest import check_page, follow, log_in
 from tests.conftest import PASSWORD
@@ -36,7 +37,7 @@ def choose_registrant(page, typed: str, registrant) -> None:
     box.fill(typed)
     suggestions = page.locator("#id_registrant-options option")
     expect(suggestions).to_have_count(1)
-    expect(suggestions.first).to_have_attribute("value", f"{registrant.name} (#{registrant.pk})")
+    expect(suggestions.first).to_have_attribute("value", registrant_label(registrant))
     box.fill(suggestions.first.get_attribute("value"))
 
 
