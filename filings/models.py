@@ -83,6 +83,18 @@ def _user_link(verbose_name: str) -> models.ForeignKey:
     )
 
 
+def _kept_user_link(related_name: str = "+", **options) -> models.ForeignKey:
+    """A link to a user that outlives the user: no database constraint, nothing done on
+    delete; the user name is copied beside it."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name=related_name,
+        **options,
+    )
+
+
 class NoticeQuerySet(models.QuerySet):
     """Bulk writes refuse to touch a final notice, as Notice.save() and delete() do."""
 
@@ -381,8 +393,8 @@ class Notice(models.Model):
 USER_LINKS = ("created_by", "updated_by", "finalized_by")
 
 
-class NoticeEventQuerySet(models.QuerySet):
-    """The record of what happened to a notice is never rewritten."""
+class WrittenOnceQuerySet(models.QuerySet):
+    """Bulk writes obey WrittenOnce: no update, no delete."""
 
     def update(self, **kwargs):
         raise NoticeIsFinal
@@ -391,7 +403,26 @@ class NoticeEventQuerySet(models.QuerySet):
         raise NoticeIsFinal
 
 
-class NoticeEvent(models.Model):
+class WrittenOnce(models.Model):
+    """A record written once and never changed or deleted, by any path (a page, the admin, a
+    script): the timeline of a notice, what was filed on EDGAR. A draft's records go with the
+    draft (a cascade deletes without calling delete())."""
+
+    objects = WrittenOnceQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise NoticeIsFinal
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise NoticeIsFinal
+
+
+class NoticeEvent(WrittenOnce):
     """One entry of a notice's timeline: a move along the lifecycle (with the status before and
     after), a signature or a record, with who, when and the comment given. Written once by
     filings.lifecycle and never changed; a draft's events go with the draft."""
@@ -410,35 +441,18 @@ class NoticeEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=NoticeStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=NoticeStatus.choices, blank=True)
     at = models.DateTimeField()
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    user = _kept_user_link(null=True, blank=True)
     user_name = models.CharField(max_length=150, blank=True)
     comment = models.TextField(blank=True)
     # For a notice sent back to draft: the wizard step the comment concerns ("" for the whole
     # notice), shown to the preparer on that step.
     step = models.CharField(max_length=20, blank=True)
 
-    objects = NoticeEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} by {self.user_name or 'nobody'} at {self.at}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise NoticeIsFinal
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise NoticeIsFinal
 
     def get_step_title(self) -> str:
         """The title of the wizard step a comment concerns."""
@@ -674,18 +688,6 @@ class RetainedRecord(models.Model):
         return super().delete(*args, **kwargs)
 
 
-def _kept_user_link(related_name: str = "+", **options) -> models.ForeignKey:
-    """A link to a user that outlives the user: no database constraint, nothing done on
-    delete; the user name is copied beside it."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        related_name=related_name,
-        **options,
-    )
-
-
 # Rule 302(b)(1): the filer keeps each authentication document for five years.
 AUTHENTICATION_RETENTION_YEARS = 5
 # Rule 302(b)(2): the attestation is kept for at least seven years after the signer's last
@@ -809,36 +811,18 @@ class OrganisationSeal(models.Model):
         return f"Demo seal made {self.created_at:%Y-%m-%d}"
 
 
-class _WrittenOnce(models.Model):
-    """A record written once and never changed or deleted, by any path (a page, the admin, a
-    script): what was filed on EDGAR does not change afterwards."""
+class _RecordedFiling(WrittenOnce):
+    """A filing recorded on EDGAR's word, with who recorded it and when."""
 
     recorded_at = models.DateTimeField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    recorded_by = _kept_user_link(null=True, blank=True)
     recorded_by_name = models.CharField(max_length=150, blank=True)
-
-    objects = NoticeEventQuerySet.as_manager()
 
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise NoticeIsFinal
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise NoticeIsFinal
-
-
-class NoticeFiling(_WrittenOnce):
+class NoticeFiling(_RecordedFiling):
     """The EDGAR filing of a notice (filings.lifecycle.notice_record_filing): its accession
     number and the date and time EDGAR accepted it. One per notice."""
 
@@ -853,7 +837,7 @@ class NoticeFiling(_WrittenOnce):
         return f"{self.accession_number} ({self.notice})"
 
 
-class ReportFiling(_WrittenOnce):
+class ReportFiling(_RecordedFiling):
     """The filing of the late report itself (the 10-K, 10-Q...) that a notice was about
     (filings.lifecycle.notice_record_report): its accession number and filing date."""
 
