@@ -160,6 +160,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": env_int("SQLITE_BUSY_SECONDS", 20),
     }
+    # The test database is a file too, not SQLite's in-memory default: Django's live server
+    # (the browser tests) hands an in-memory database's one connection to every request thread,
+    # and two requests at once (a chooser's suggestions while a step is posted) then corrupt
+    # each other's transactions. With a file each thread has its own connection, as in
+    # production.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

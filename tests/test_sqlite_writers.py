@@ -1,7 +1,7 @@
 """The SQLite default serves a team: 20 people saving at once all succeed and nothing is lost.
 
-The suite's own SQLite database lives in memory, where SQLite locks differently, so this test
-runs in a separate process on a database file configured exactly as `make run` configures it
+The suite's own database is wrapped in one transaction per test, so this test runs in a
+separate process on a database file configured exactly as `make run` configures it
 (config/settings.py: WAL journal, busy timeout, immediate transactions)."""
 
 import json
