@@ -97,7 +97,7 @@ MIDDLEWARE = [
     "config.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.middleware.IdleSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -261,11 +261,12 @@ FORM_EDITION = {
     "omb_expires": os.environ.get("FORM_OMB_EXPIRES", ""),
 }
 
-# A session ends after this many seconds without a request; every request starts the count
-# again. A wizard page posted after the expiry keeps what was typed (filings/middleware.py).
+# A session ends after this many seconds without a request; a request starts the count again
+# when it last started SESSION_REFRESH_SECONDS ago or more (accounts.middleware). A wizard page
+# posted after the expiry keeps what was typed (filings/middleware.py).
 SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

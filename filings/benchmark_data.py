@@ -22,9 +22,10 @@ from filings.wizard import STEPS
 from filings.wizard_views import NOTICE_LIST_MAX_ROWS, NOTICES_PER_PAGE
 from registrants.demo import load_demo_registrants
 from registrants.models import Contact, FilerStatus, Registrant, Signer
-from registrants.roles import COMPLIANCE_STAFF
+from registrants.roles import COMPLIANCE_STAFF, REVIEWERS
 
 BENCHMARK_USER = "benchmark-pages"
+BENCHMARK_REVIEWER = "benchmark-reviewer"
 BENCHMARK_TEAM = "Benchmark team"
 BATCH = 5000
 # The draft whose steps are measured; the benchmark's writers start notices for 30 June.
@@ -176,6 +177,14 @@ def _user() -> User:
     return user
 
 
+def _reviewer() -> User:
+    """A reviewer on the benchmark team, who approves the demo notice (another person than its
+    preparer: segregation of duties)."""
+    reviewer, _ = User.objects.get_or_create(username=BENCHMARK_REVIEWER)
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS), Group.objects.get(name=BENCHMARK_TEAM))
+    return reviewer
+
+
 def _signed_in_session(user: User) -> str:
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
@@ -230,7 +239,7 @@ def prepare(*, registrants: int, notices: int, progress: Callable, writer_mark: 
         load_demo_registrants()
         _seed_registrants(registrants, progress)
         user = _user()
-        load_demo_notices(finalized_by=user)
+        load_demo_notices(prepared_by=user, approved_by=_reviewer())
         draft = _draft(user)
     final = Notice.objects.get(
         registrant=draft.registrant,
@@ -271,6 +280,7 @@ def prepare(*, registrants: int, notices: int, progress: Callable, writer_mark: 
                 "is_portion": "on",
                 "portion_items": writer_mark,
                 "amends": "",
+                "planned_filing_date": "2026-08-14",
                 "action": "exit",
             },
         },

@@ -10,11 +10,14 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings as project_settings
 from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.middleware import IDLE_COUNT_STARTED
 from registrants.admin import RegistrantAdmin
 from registrants.models import Registrant
 from registrants.resources import FormulaSafeCSV, RegistrantResource
@@ -203,11 +206,18 @@ def test_pages_and_downloads_behind_the_login_are_never_stored(compliance_client
 # Idle sessions.
 
 
-def test_a_session_expires_after_the_idle_time_and_each_request_extends_it(client, compliance_user):
+def _idle_count_started_ago(client, seconds: int) -> None:
+    session = client.session
+    session[IDLE_COUNT_STARTED] -= seconds
+    session.save()
+
+
+def test_a_session_expires_after_the_idle_time_and_a_request_extends_it(client, compliance_user):
     log_in(client, "casey")
     session = Session.objects.get()
     limit = timezone.now() + datetime.timedelta(seconds=project_settings.SESSION_IDLE_SECONDS)
     assert abs((session.expire_date - limit).total_seconds()) < 60
+    _idle_count_started_ago(client, project_settings.SESSION_REFRESH_SECONDS)
     Session.objects.update(expire_date=timezone.now() + datetime.timedelta(seconds=5))
     assert is_logged_in(client)
     assert Session.objects.get().expire_date > timezone.now() + datetime.timedelta(minutes=1)
@@ -215,6 +225,21 @@ def test_a_session_expires_after_the_idle_time_and_each_request_extends_it(clien
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_pages_within_a_minute_of_the_last_extension_do_not_write_the_session(
+    client, compliance_user
+):
+    log_in(client, "casey")
+    with CaptureQueriesContext(connection) as queries:
+        assert is_logged_in(client)
+    writes = [query["sql"] for query in queries if "UPDATE" in query["sql"]]
+    assert writes == []
+    _idle_count_started_ago(client, project_settings.SESSION_REFRESH_SECONDS)
+    with CaptureQueriesContext(connection) as queries:
+        assert is_logged_in(client)
+    writes = [query["sql"] for query in queries if "UPDATE" in query["sql"]]
+    assert len(writes) == 1 and "django_session" in writes[0]
 
 
 def test_text_typed_when_the_session_expired_is_back_after_logging_in(
