@@ -87,7 +87,7 @@ class SecClosureDayAdmin(CheckedInputAdmin):
 
     @admin.display(description="History")
     def change_history(self, closure_day: SecClosureDay) -> str:
-        entries = history_entries(closure_day.history.all(), noun="Closure day")
+        entries = history_entries([closure_day.history.all()], noun="Closure day")
         return (
             format_html_join(
                 "\n",

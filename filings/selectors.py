@@ -495,12 +495,11 @@ def pending_uploads(*, notice: Notice, step_slug: str, user) -> list[PendingUplo
 def notice_history(notice: Notice) -> list[HistoryEntry]:
     """The History panel of a notice: changes to the notice and to its signers (those removed
     since included), newest first."""
-    records = [
-        *Notice.history.filter(id=notice.pk),
-        *NoticeSigner.history.filter(notice_id=notice.pk),
-    ]
     return history_entries(
-        records,
+        [
+            Notice.history.filter(id=notice.pk),
+            NoticeSigner.history.filter(notice_id=notice.pk),
+        ],
         noun="Notice",
         subject=lambda record: (
             f"Signer {record.name}" if record.instance_type is NoticeSigner else ""

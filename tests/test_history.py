@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from filings.models import Notice, NoticeSigner, SecClosureDay
@@ -59,6 +61,24 @@ def test_a_resaved_step_with_nothing_changed_is_not_listed(compliance_client, se
     assert "Narrative changed by casey" not in history_of(
         compliance_client.get(review_url(seed_notice))
     )
+
+
+def test_a_notice_changed_hundreds_of_times_lists_its_newest_200_changes(
+    compliance_client, seed_notice
+):
+    for version in range(1, 206):
+        seed_notice.narrative = f"{seed.NARRATIVE} Version {version}."
+        seed_notice.save()
+    with CaptureQueriesContext(connection) as queries:
+        history = compliance_client.get(review_url(seed_notice)).context["history"]
+    assert len(history) == 200
+    versions = [entry.changes[0].new.rsplit(" ", 1)[-1] for entry in history]
+    assert versions[0] == "205." and versions[-1] == "6."
+    # Only the rows shown and the one the oldest is compared with are read.
+    [read] = [
+        query["sql"] for query in queries if 'FROM "filings_historicalnotice"' in query["sql"]
+    ]
+    assert read.endswith("LIMIT 201")
 
 
 def test_signer_changes_are_listed_on_the_notice(compliance_client, seed_notice):
