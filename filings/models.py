@@ -14,6 +14,7 @@ from registrants.models import (
     area_code_validator,
     phone_number_validator,
     two_lines_validator,
+    visible_registrants,
 )
 
 
@@ -107,8 +108,8 @@ class NoticeQuerySet(models.QuerySet):
         return super().delete()
 
     def visible_to(self, user) -> "NoticeQuerySet":
-        """The notices of the registrants `user` may see (Registrant.objects.visible_to)."""
-        return self.filter(registrant__in=Registrant.objects.visible_to(user))
+        """The notices of the registrants `user` may see (`visible_registrants`)."""
+        return self.filter(visible_registrants(user, "registrant_id"))
 
     def final(self) -> "NoticeQuerySet":
         return self.filter(status__in=FINAL_STATUSES)

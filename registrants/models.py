@@ -95,16 +95,33 @@ phone_number_validator = RegexValidator(
 
 class RegistrantQuerySet(models.QuerySet):
     def visible_to(self, user) -> "RegistrantQuerySet":
-        """The registrants `user` may see and work on: every one for a registrant admin,
-        otherwise those assigned to the user or to one of the user's teams."""
-        if sees_every_registrant(user):
-            return self
-        if not user.is_authenticated:
-            return self.none()
-        assigned = Registrant.objects.filter(
-            models.Q(assigned_users=user) | models.Q(assigned_teams__user=user)
+        """The registrants `user` may see and work on (`visible_registrants`)."""
+        return self.filter(visible_registrants(user, "pk"))
+
+
+def visible_registrants(user, registrant_id: str) -> models.Q:
+    """The condition that `user` may see the registrant whose id is the field `registrant_id`
+    of the rows filtered: every registrant for a registrant admin, otherwise those assigned to
+    the user or to one of the user's teams. Checked row by row with two index lookups, so that
+    a page of notices stops reading after its page instead of joining every registrant first."""
+    if sees_every_registrant(user):
+        return models.Q()
+    if not user.is_authenticated:
+        return models.Q(pk__in=[])
+    return models.Q(
+        models.Exists(
+            Registrant.assigned_users.through.objects.filter(
+                registrant_id=models.OuterRef(registrant_id), user_id=user.pk
+            )
         )
-        return self.filter(pk__in=assigned.values("pk"))
+    ) | models.Q(
+        models.Exists(
+            Registrant.assigned_teams.through.objects.filter(
+                registrant_id=models.OuterRef(registrant_id),
+                group_id__in=user.groups.through.objects.filter(user_id=user.pk).values("group_id"),
+            )
+        )
+    )
 
 
 class Registrant(models.Model):
