@@ -8,6 +8,7 @@ newer file updates the events instead of adding copies.
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from filings.schedule import UpcomingReport
 from registrants.models import Registrant
@@ -22,6 +23,8 @@ def _one_line(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
+# Registrants of the same fiscal year share their dates: each is written out once.
+@lru_cache(maxsize=4096)
 def _long_date(day: date) -> str:
     return f"{day:%A}, {day:%B} {day.day}, {day:%Y}"
 

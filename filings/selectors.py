@@ -3,14 +3,14 @@ notice list's notices, a notice's history and exchange steps, and the version of
 answers that a page posts back."""
 
 import hashlib
-import heapq
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.document import long_date
@@ -106,26 +106,27 @@ def registrant_upcoming_reports(
     return rows
 
 
+# Registrants alike in these fields owe the same reports on the same days.
+SCHEDULE_FIELDS = (
+    "fiscal_year_end_month",
+    "fiscal_year_end_day",
+    "filer_status",
+    "investment_company_type",
+)
+
+
 def soonest_upcoming_reports(
     *, registrants: QuerySet[Registrant], today: date, horizon_days: int, limit: int
 ) -> tuple[list[tuple[Registrant, UpcomingReport]], int]:
     """The first `limit` of what `registrant_upcoming_reports` answers for `registrants` (a
-    queryset), in the same order, and how many there are in all. Registrants of the same
-    fiscal year end and filer status owe the same reports, so they are worked out per such
-    group, and only the registrants of the rows kept are loaded."""
+    queryset), in the same order, and how many there are in all. The reports are worked out
+    once per group of registrants alike in SCHEDULE_FIELDS (counted in one query); then only
+    the registrants of the groups whose reports come soonest are read, at most `limit` of each
+    (one query), whatever the number of registrants."""
     closures = sec_closure_days()
-    groups: dict[tuple, list[tuple[int, str]]] = {}
-    for month, day, filer_status, company_type, pk, name in registrants.values_list(
-        "fiscal_year_end_month",
-        "fiscal_year_end_day",
-        "filer_status",
-        "investment_company_type",
-        "pk",
-        "name",
-    ):
-        groups.setdefault((month, day, filer_status, company_type), []).append((pk, name))
-    found, reports = [], []
-    for (month, day, filer_status, company_type), members in groups.items():
+    groups = registrants.order_by().values_list(*SCHEDULE_FIELDS).annotate(members=Count("pk"))
+    reports, total = [], 0
+    for month, day, filer_status, company_type, members in groups:
         for report in upcoming_reports(
             fiscal_year_end_month=month,
             fiscal_year_end_day=day,
@@ -135,16 +136,45 @@ def soonest_upcoming_reports(
             horizon_days=horizon_days,
             unit_investment_trust=company_type == InvestmentCompanyType.UNIT_INVESTMENT_TRUST,
         ):
-            reports.append(report)
-            number = len(reports) - 1
-            found += [
-                (report.deadlines.report_due, name, report.period_end, pk, number)
-                for pk, name in members
-            ]
-    kept = heapq.nsmallest(limit, found)
-    # The ids come from `registrants`, so the user may see each of them.
-    loaded = Registrant.objects.in_bulk([row[3] for row in kept])
-    return [(loaded[row[3]], reports[row[4]]) for row in kept], len(found)
+            reports.append((report, (month, day, filer_status, company_type), members))
+            total += members
+    reports.sort(key=lambda entry: entry[0].deadlines.report_due)
+    # The reports whose rows can be among the first `limit`: those due before the day the
+    # count reaches `limit`, and every one due that day (their rows mix by registrant name).
+    needed, counted = [], 0
+    for report, group, members in reports:
+        if counted >= limit and report.deadlines.report_due > needed[-1][0].deadlines.report_due:
+            break
+        needed.append((report, group))
+        counted += members
+    if not needed:
+        return [], total
+    in_groups = Q()
+    for group in {group for _, group in needed}:
+        in_groups |= Q(**dict(zip(SCHEDULE_FIELDS, group, strict=True)))
+    first_of_each_group = (
+        registrants.filter(in_groups)
+        .annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=[F(name) for name in SCHEDULE_FIELDS],
+                order_by=[F("name").asc(), F("pk").asc()],
+            )
+        )
+        .filter(place__lte=limit)
+    )
+    members_of: dict[tuple, list[Registrant]] = {}
+    for registrant in first_of_each_group:
+        group = tuple(getattr(registrant, name) for name in SCHEDULE_FIELDS)
+        members_of.setdefault(group, []).append(registrant)
+    rows = [
+        (report.deadlines.report_due, registrant.name, report.period_end, registrant.pk)
+        + (registrant, report)
+        for report, group in needed
+        for registrant in members_of.get(group, [])
+    ]
+    rows.sort(key=lambda row: row[:4])
+    return [row[4:] for row in rows[:limit]], total
 
 
 def deadlines_of_notice(

@@ -5,6 +5,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from filings import deadline_views
+from filings.selectors import registrant_upcoming_reports, soonest_upcoming_reports
 from registrants.models import FilerStatus, Registrant
 from tests.conftest import make_registrant
 
@@ -133,3 +134,35 @@ def test_a_registrant_name_with_a_line_break_stays_on_one_line_in_the_calendar(
         assert "Form 10-K due: Lexington Precision Corp" in summaries
     feed = Calendar.from_ical(response.content)
     assert str(feed["x-wr-calname"]) == "Deadlines: Lexington Precision Corp"
+
+
+def test_the_soonest_reports_of_many_registrants_are_the_first_of_all_their_reports():
+    """Registrants of four fiscal year ends and three filer statuses, their names mixed across
+    the groups, so that reports due the same day interleave by name where a limit cuts."""
+    fiscal_year_ends = [(12, 31), (3, 31), (6, 30), (9, 30)]
+    statuses = [FilerStatus.LARGE_ACCELERATED, FilerStatus.ACCELERATED, FilerStatus.NON_ACCELERATED]
+    for number in range(36):
+        month, day = fiscal_year_ends[number % 4]
+        make_registrant(
+            name=f"Registrant {35 - number:02d}",
+            fiscal_year_end_month=month,
+            fiscal_year_end_day=day,
+            filer_status=statuses[number % 3],
+            cik=None,
+            sec_file_number=f"001-{40000 + number}",
+        )
+    registrants = Registrant.objects.all()
+    today = date(2026, 12, 7)
+    everything = registrant_upcoming_reports(registrants=registrants, today=today, horizon_days=365)
+
+    def described(rows):
+        return [
+            (registrant.name, report.form_type, report.period_end) for registrant, report in rows
+        ]
+
+    for limit in (1, 9, 10, 50, 77, len(everything), len(everything) + 5):
+        rows, total = soonest_upcoming_reports(
+            registrants=registrants, today=today, horizon_days=365, limit=limit
+        )
+        assert total == len(everything)
+        assert described(rows) == described(everything[:limit]), limit
