@@ -6,11 +6,10 @@ import hashlib
 import heapq
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
-from types import SimpleNamespace
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.document import long_date
@@ -27,7 +26,6 @@ from filings.models import (
 from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
 from filings.timeliness import (
-    NOT_YET_FILED,
     Consequence,
     MissedReport,
     NoticeTimeliness,
@@ -261,18 +259,21 @@ def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[C
 
 # The dashboard ---------------------------------------------------------------------------
 
-# Each list of the dashboard is narrowed in the database by status and by a window of period
-# ends, and only the few columns a deadline and a row need are read (DASHBOARD_FIELDS), so the
-# work follows the notices of the last months in that state, never all notices. A notice's
+# Which list of the dashboard holds a notice, and where, is read from the dates of
+# NoticeDueDates (filings.due_dates): each list is one query along an index, at most
+# DASHBOARD_CAP + 1 rows, and only the rows shown get their deadlines counted here, by the same
+# rules. A notice not yet filed is stale once its deadline passed more than STALE_AFTER_DAYS
+# ago; one without a deadline of its own (an amendment, or one whose deadline cannot be counted
+# yet), and any whose period ended more than ACTIVE_WINDOW_DAYS ago, is stale too: a notice's
 # deadline comes at most about 215 days after its period end (Form 11-K of an ERISA plan: 180
-# days, rolled to a business day, plus the notice's day), so one not yet filed whose period
-# ended more than ACTIVE_WINDOW_DAYS ago is stale without counting. A late report counts for
-# up to 13 months after its due date (filings.timeliness), hence LATE_WINDOW_DAYS for filed
-# notices.
+# days, rolled to a business day, plus the notice's day). A late report counts for up to 13
+# months after its due date (filings.timeliness); the dashboard shows filed notices for
+# LATE_WINDOW_DAYS after their period end, the registrant page counts them all.
 STALE_AFTER_DAYS = 30
 ACTIVE_WINDOW_DAYS = 215 + STALE_AFTER_DAYS
 LATE_WINDOW_DAYS = 215 + 400
 DASHBOARD_CAP = 10
+# The columns a row's deadlines and a row need.
 DASHBOARD_FIELDS = [
     "status",
     "form_type",
@@ -295,6 +296,13 @@ UNFILED_STATUSES = [
     NoticeStatus.APPROVED,
     NoticeStatus.SIGNED,
 ]
+# The lists of notices not yet filed, by key, in the order of the page.
+UNFILED_LISTS = {
+    "review": NoticeStatus.IN_REVIEW,
+    "approved": NoticeStatus.APPROVED,
+    "signed": NoticeStatus.SIGNED,
+    "drafts": NoticeStatus.DRAFT,
+}
 
 
 @dataclass(frozen=True)
@@ -322,11 +330,6 @@ class DashboardSection:
     more: bool = False
 
 
-def _section(key: str, status: str, rows: list[DashboardRow]) -> DashboardSection:
-    rows.sort(key=lambda row: (row.due is None, row.due or date.min, row.notice.registrant.name))
-    return DashboardSection(key, status, rows[:DASHBOARD_CAP], len(rows) > DASHBOARD_CAP)
-
-
 def dashboard_sections(
     *, notices: QuerySet[Notice], today: date, now: datetime, may_review: bool
 ) -> dict[str, DashboardSection]:
@@ -342,130 +345,93 @@ def dashboard_sections(
     - "late_reports": filed notices whose report is late (filed late, or not filed by its last
       day) while the lateness still counts (filings.timeliness);
     - "drafts": drafts, with their deadlines;
-    - "stale": notices not yet filed whose deadline passed more than STALE_AFTER_DAYS ago.
+    - "stale": notices not yet filed whose deadline passed more than STALE_AFTER_DAYS ago
+      (see above), the latest to become stale first.
 
-    Each is sorted by what is due first. A constant number of queries, whatever the number of
-    notices."""
+    Each other list is sorted by what is due first, those without a date last, then by
+    registrant. One query per list (NoticeDueDates picks and orders the rows), whatever the
+    number of notices."""
     closures = sec_closure_days()
-    active = notices.filter(registrant__is_active=True).select_related("registrant")
-    base = active.only(*DASHBOARD_FIELDS)
-    active_since = today - timedelta(days=ACTIVE_WINDOW_DAYS)
-    stale_before = today - timedelta(days=STALE_AFTER_DAYS)
-    counted: dict[tuple, NoticeDeadlines | None] = {}
-
-    def deadlines_of(notice) -> NoticeDeadlines | None:
-        # Notices of the same report and period share their deadlines: count them once.
-        key = tuple(getattr(notice, name) for name in DASHBOARD_FIELDS[1:11]) + (
-            notice.registrant.investment_company_type,
-        )
-        if key not in counted:
-            counted[key] = deadlines_of_notice(notice, closures=closures)
-        return counted[key]
-
-    rows_by_status: dict[str, list[DashboardRow]] = {status: [] for status in UNFILED_STATUSES}
-    stale: list[DashboardRow] = []
-    statuses = (
-        UNFILED_STATUSES
-        if may_review
-        else [status for status in UNFILED_STATUSES if status != NoticeStatus.IN_REVIEW]
+    active = (
+        notices.filter(registrant__is_active=True)
+        .select_related("registrant")
+        .only(*DASHBOARD_FIELDS)
     )
-    unfiled = active.filter(
-        Q(period_end__gte=active_since) | Q(period_end__isnull=True), status__in=statuses
+    statuses = [
+        status for status in UNFILED_STATUSES if may_review or status != NoticeStatus.IN_REVIEW
+    ]
+    by_registrant = ["registrant__name", "pk"]
+    not_stale = Q(due_dates__stale_from__gt=today) | Q(due_dates__stale_from__isnull=True)
+    filed = (
+        active.filter(status=NoticeStatus.FILED)
+        .select_related("filing", "report_filing")
+        .only(*DASHBOARD_FIELDS, "filing__accepted_at", "report_filing__filed_on")
     )
-    for notice in _light_notices(unfiled):
-        deadlines = deadlines_of(notice)
+
+    def shown(queryset: QuerySet[Notice]) -> list[Notice]:
+        return list(queryset[: DASHBOARD_CAP + 1])
+
+    def unfiled_row(notice: Notice) -> DashboardRow:
+        deadlines = deadlines_of_notice(notice, closures=closures)
         due = deadlines.notice_due if deadlines and not notice.is_amendment else None
-        if due is not None and due < stale_before:
-            # Abandoned, not overdue: no urgency.
-            stale.append(DashboardRow(notice, deadlines, None, None, due))
-            continue
         row_urgency = urgency(deadline=due, now=now, closures=closures) if due else None
-        rows_by_status[notice.status].append(
-            DashboardRow(notice, deadlines, row_urgency, None, due)
-        )
+        return DashboardRow(notice, deadlines, row_urgency, None, due)
 
-    filed = active.filter(
-        status=NoticeStatus.FILED,
-        is_amendment=False,
-        period_end__gte=today - timedelta(days=LATE_WINDOW_DAYS),
-        filing__isnull=False,
-    )
-    awaiting, late = [], []
-    for notice in _light_notices(filed, "filing__accepted_at", "report_filing__filed_on"):
-        deadlines = deadlines_of(notice)
-        if deadlines is None:
-            continue
-        timeliness = notice_timeliness(
-            accepted_at=notice.filing__accepted_at, deadlines=deadlines, closures=closures
-        )
-        outcome = report_outcome(
-            deadlines=deadlines,
-            notice_timely=timeliness.timely,
-            relief_claimed=bool(notice.relief_claimed),
-            filed_on=notice.report_filing__filed_on,
-            today=today,
-        )
-        records = FilingRecords(None, timeliness, None, outcome)
-        if outcome.state == NOT_YET_FILED:
-            row_urgency = urgency(deadline=outcome.last_day, now=now, closures=closures)
-            awaiting.append(DashboardRow(notice, deadlines, row_urgency, records, outcome.last_day))
-        elif outcome.is_late:
-            missed = MissedReport(
-                notice.form_type, outcome.missed_due_date, outcome.filed_on is not None
-            )
-            if registrant_consequences(missed_reports=[missed], today=today):
-                late.append(DashboardRow(notice, deadlines, None, records, outcome.last_day))
+    def stale_row(notice: Notice) -> DashboardRow:
+        # Abandoned, not overdue: no urgency.
+        deadlines = deadlines_of_notice(notice, closures=closures)
+        return DashboardRow(notice, deadlines, None, None, deadlines and deadlines.notice_due)
 
-    # Notices not yet filed whose period ended before the window are long past their
-    # deadline: the newest of them join the stale ones counted above.
-    for notice in base.filter(status__in=statuses, period_end__lt=active_since).order_by(
-        "-period_end", "-pk"
-    )[: DASHBOARD_CAP + 1]:
-        deadlines = deadlines_of(notice)
-        due = deadlines.notice_due if deadlines else None
-        stale.append(DashboardRow(notice, deadlines, None, None, due))
-    stale.sort(key=lambda row: row.due or date.min, reverse=True)
+    def filed_rows(notices: list[Notice], *, late: bool) -> list[DashboardRow]:
+        rows = []
+        for notice in notices:
+            deadlines = deadlines_of_notice(notice, closures=closures)
+            records = filing_records(notice, deadlines, closures=closures, today=today)
+            if records.outcome is None:
+                continue
+            last_day = records.outcome.last_day
+            row_urgency = None if late else urgency(deadline=last_day, now=now, closures=closures)
+            rows.append(DashboardRow(notice, deadlines, row_urgency, records, last_day))
+        return rows
 
     sections = {}
-    if may_review:
-        sections["review"] = _section(
-            "review", NoticeStatus.IN_REVIEW, rows_by_status[NoticeStatus.IN_REVIEW]
+    for key, status in UNFILED_LISTS.items():
+        if status in statuses:
+            found = shown(
+                active.filter(not_stale, status=status).order_by(
+                    F("due_dates__notice_due").asc(nulls_last=True), *by_registrant
+                )
+            )
+            sections[key] = _section(key, status, [unfiled_row(notice) for notice in found])
+    awaiting = shown(
+        filed.filter(due_dates__awaiting_report_until__gte=today).order_by(
+            "due_dates__awaiting_report_until", *by_registrant
         )
-    sections["approved"] = _section(
-        "approved", NoticeStatus.APPROVED, rows_by_status[NoticeStatus.APPROVED]
     )
-    sections["signed"] = _section(
-        "signed", NoticeStatus.SIGNED, rows_by_status[NoticeStatus.SIGNED]
+    sections["awaiting_report"] = _section(
+        "awaiting_report", NoticeStatus.FILED, filed_rows(awaiting, late=False)
     )
-    sections["awaiting_report"] = _section("awaiting_report", NoticeStatus.FILED, awaiting)
-    sections["late_reports"] = _section("late_reports", NoticeStatus.FILED, late)
-    sections["drafts"] = _section("drafts", NoticeStatus.DRAFT, rows_by_status[NoticeStatus.DRAFT])
-    sections["stale"] = DashboardSection(
-        "stale", NoticeStatus.DRAFT, stale[:DASHBOARD_CAP], len(stale) > DASHBOARD_CAP
+    late = shown(
+        filed.filter(
+            due_dates__late_report_from__lte=today, due_dates__late_report_until__gt=today
+        ).order_by("due_dates__late_report_from", *by_registrant)
     )
-    # The rows shown get their notices, read in one query.
-    shown = [row for section in sections.values() for row in section.rows]
-    full = base.in_bulk([row.notice.pk for row in shown])
-    for section in sections.values():
-        section.rows = [replace(row, notice=full[row.notice.pk]) for row in section.rows]
-    return sections
+    sections["late_reports"] = _section(
+        "late_reports", NoticeStatus.FILED, filed_rows(late, late=True)
+    )
+    stale = shown(
+        active.filter(status__in=statuses, due_dates__stale_from__lte=today).order_by(
+            "-due_dates__stale_from", *by_registrant
+        )
+    )
+    sections["stale"] = _section("stale", NoticeStatus.DRAFT, [stale_row(n) for n in stale])
+    # In the order of the page.
+    order = ["review", "approved", "signed", "awaiting_report", "late_reports", "drafts", "stale"]
+    return {key: sections[key] for key in order if key in sections}
 
 
-def _light_notices(queryset: QuerySet[Notice], *extra: str):
-    """The notices of `queryset` as plain objects with the DASHBOARD_FIELDS (and `extra`
-    columns, named as given) that deadlines are counted from: far cheaper than model
-    instances when a window holds thousands of notices."""
-    columns = ["pk", *DASHBOARD_FIELDS, *extra]
-    for values in queryset.values_list(*columns):
-        notice = SimpleNamespace(**dict(zip(columns, values, strict=True)))
-        notice.registrant_id = True
-        notice.registrant = SimpleNamespace(
-            name=notice.registrant__name,
-            investment_company_type=notice.registrant__investment_company_type,
-            is_unit_investment_trust=notice.registrant__investment_company_type
-            == InvestmentCompanyType.UNIT_INVESTMENT_TRUST,
-        )
-        yield notice
+def _section(key: str, status: str, rows: list[DashboardRow]) -> DashboardSection:
+    return DashboardSection(key, status, rows[:DASHBOARD_CAP], len(rows) > DASHBOARD_CAP)
 
 
 def notice_answers_version(notice: Notice, fields: list[str]) -> str:
