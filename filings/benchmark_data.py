@@ -19,6 +19,7 @@ from django.utils.crypto import get_random_string
 
 from filings.deadlines import EASTERN, REPORT_FORMS, NoticeDeadlines, compute_deadlines
 from filings.demo import LEXINGTON_NAME, LEXINGTON_NOTICE, LEXINGTON_SIGNER, load_demo_notices
+from filings.due_dates import notice_due_dates_refresh
 from filings.models import Notice, NoticeFiling, NoticeSigner, NoticeStatus, ReportFiling
 from filings.selectors import notices_for_list
 from filings.wizard import STEPS
@@ -192,7 +193,7 @@ def seed_notices(count: int, progress: Callable, *, today: date | None = None) -
     """Notices up to `count` in all, inserted in bulk: quarterly reports of the seeded
     registrants over the last ten years up to `today`, with the EDGAR filing records of the
     filed ones and the filing of most of their reports (filings.lifecycle writes the same rows
-    one by one)."""
+    one by one), and their dates on the dashboard (filings.due_dates)."""
     today = today or date.today()
     rng = random.Random(12)
     registrants = list(
@@ -269,6 +270,8 @@ def seed_notices(count: int, progress: Callable, *, today: date | None = None) -
             for notice, state in pairs
             if state.report_filed_on
         )
+        # Bulk inserts send no signal: the dashboard's index is filled here.
+        notice_due_dates_refresh(notices=Notice.objects.filter(pk__in=[n.pk for n in batch]))
         made += len(batch)
         progress("notices", made, count)
 

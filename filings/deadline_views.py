@@ -25,6 +25,9 @@ from registrants.access import get_registrant_for_user
 from registrants.models import Registrant
 
 DASHBOARD_HORIZON_DAYS = 60
+# The dashboard's table of coming report deadlines stops there (a few thousand registrants owe
+# thousands of reports in 60 days); each registrant's page lists all of its own.
+DASHBOARD_MAX_REPORTS = 50
 # A calendar file is imported once in a while, so it looks a year ahead.
 CALENDAR_HORIZON_DAYS = 365
 # The calendar of all registrants stops there: a few thousand registrants owe tens of thousands
@@ -70,14 +73,17 @@ def coming_deadlines(registrants) -> dict:
 @permission_required("registrants.view_registrant", raise_exception=True)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Template filings/dashboard.html; context: today, horizon_end, horizon_days, upcoming
-    (registrant, report) pairs of the active registrants, sorted by due date; and, for users
+    (registrant, report) pairs of the active registrants, the DASHBOARD_MAX_REPORTS due
+    soonest, sorted by due date, upcoming_total (how many there are in all), upcoming_until
+    (the last one's due date) and calendar_max_reports; and, for users
     who see notices, `sections` (filings.selectors.dashboard_sections: the notices along the
     lifecycle, each list soonest due first)."""
     today = _today()
-    upcoming = registrant_upcoming_reports(
+    upcoming, upcoming_total = soonest_upcoming_reports(
         registrants=Registrant.objects.visible_to(request.user).filter(is_active=True),
         today=today,
         horizon_days=DASHBOARD_HORIZON_DAYS,
+        limit=DASHBOARD_MAX_REPORTS,
     )
     can_see_notices = request.user.has_perm("filings.view_notice")
     sections = (
@@ -101,6 +107,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "horizon_days": DASHBOARD_HORIZON_DAYS,
             "horizon_end": today + timedelta(days=DASHBOARD_HORIZON_DAYS),
             "upcoming": upcoming,
+            "upcoming_total": upcoming_total,
+            "upcoming_until": upcoming[-1][1].deadlines.report_due if upcoming else None,
+            "calendar_max_reports": CALENDAR_MAX_REPORTS,
         },
     )
 
