@@ -25,9 +25,10 @@ from registrants.access import get_registrant_for_user
 from registrants.models import Registrant
 
 DASHBOARD_HORIZON_DAYS = 60
-# The dashboard's table of coming report deadlines stops there (a few thousand registrants owe
-# thousands of reports in 60 days); each registrant's page lists all of its own.
-DASHBOARD_MAX_REPORTS = 50
+# The dashboard's table of coming report deadlines stops there: a few thousand registrants owe
+# thousands of reports in 60 days, and a row weighs over 1 KB (the page stays under 100 KB
+# with every list full). Each registrant's page lists all of its own.
+DASHBOARD_MAX_REPORTS = 30
 # A calendar file is imported once in a while, so it looks a year ahead.
 CALENDAR_HORIZON_DAYS = 365
 # The calendar of all registrants stops there: a few thousand registrants owe tens of thousands

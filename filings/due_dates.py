@@ -20,7 +20,14 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from filings.deadlines import NoticeDeadlines
-from filings.models import Notice, NoticeDueDates, NoticeFiling, ReportFiling, SecClosureDay
+from filings.models import (
+    Notice,
+    NoticeDueDates,
+    NoticeFiling,
+    NoticeStatus,
+    ReportFiling,
+    SecClosureDay,
+)
 from filings.selectors import (
     ACTIVE_WINDOW_DAYS,
     LATE_WINDOW_DAYS,
@@ -38,6 +45,7 @@ from filings.timeliness import (
 from registrants.models import InvestmentCompanyType, Registrant
 
 DUE_DATE_FIELDS = [
+    "status",
     "notice_due",
     "stale_from",
     "awaiting_report_until",
@@ -70,36 +78,37 @@ def due_dates_of_notice(
     accepted_at: datetime | None,
     report_filed_on: date | None,
     closures: Iterable[date],
-) -> dict[str, date | None]:
-    """The NoticeDueDates of `notice` (a Notice, or anything with its DEADLINE_FIELDS and
-    `relief_claimed`) whose deadlines are `deadlines` (deadlines_of_notice), accepted by EDGAR
-    at `accepted_at` (None while not filed) and whose report was filed on `report_filed_on`,
-    as {field: date}. Each date says from or until when the notice is on a list of the
-    dashboard (filings.selectors.dashboard_sections), whatever its status:
+) -> dict[str, date | str | None]:
+    """The NoticeDueDates of `notice` (a Notice, or anything with its `status`, its
+    DEADLINE_FIELDS and `relief_claimed`) whose deadlines are `deadlines`
+    (deadlines_of_notice), accepted by EDGAR at `accepted_at` (None while not filed) and whose
+    report was filed on `report_filed_on`, as {field: value}. Each date says from or until
+    when the notice is on a list of the dashboard (filings.selectors.dashboard_sections):
 
-    - notice_due: the notice's own deadline; the lists of notices not yet filed sort by it;
-    - stale_from: the first day a notice not yet filed counts as stale: its own deadline
-      passed more than STALE_AFTER_DAYS days ago, or (whatever its deadline, an amendment
-      and a notice without deadlines too) its period ended more than ACTIVE_WINDOW_DAYS days
-      ago; the stale list shows the latest first;
-    - awaiting_report_until: a filed notice whose report is not yet filed is awaited until
-      the report's last day (ReportOutcome.last_day), and at most LATE_WINDOW_DAYS days after
-      its period end;
-    - late_report_from, late_report_until: a filed notice whose report was filed late, or is
-      still not filed, is a late report from the day after that last day for as long as the
-      lateness costs the registrant something (registrant_consequences: until the report is
-      filed, or until the look-back no longer reaches it), and at most LATE_WINDOW_DAYS days
-      after its period end.
+    - not yet filed: `notice_due`, its own deadline, the lists sort by it; `stale_from`, the
+      first day it counts as stale: its own deadline passed more than STALE_AFTER_DAYS days
+      ago, or (whatever its deadline, an amendment and a notice without deadlines too) its
+      period ended more than ACTIVE_WINDOW_DAYS days ago; the stale list shows the latest
+      first;
+    - filed, its report not yet filed: `awaiting_report_until`, the report's last day
+      (ReportOutcome.last_day), and at most LATE_WINDOW_DAYS days after the period end;
+    - filed, its report filed late or still not filed: `late_report_from`, the day after that
+      last day, and `late_report_until`, the day the lateness no longer costs the registrant
+      anything (registrant_consequences: once the look-back no longer reaches it, and never
+      before the report is filed), and at most LATE_WINDOW_DAYS days after the period end.
 
     An amendment has no deadline of its own and no report of its own."""
-    dates: dict[str, date | None] = dict.fromkeys(DUE_DATE_FIELDS)
-    if deadlines is not None and not notice.is_amendment:
-        dates["notice_due"] = deadlines.notice_due
-    if notice.period_end is not None:
-        stale = [notice.period_end + timedelta(days=ACTIVE_WINDOW_DAYS) + DAY]
-        if dates["notice_due"] is not None:
-            stale.append(dates["notice_due"] + timedelta(days=STALE_AFTER_DAYS) + DAY)
-        dates["stale_from"] = min(stale)
+    dates: dict[str, date | str | None] = dict.fromkeys(DUE_DATE_FIELDS)
+    dates["status"] = notice.status
+    if notice.status != NoticeStatus.FILED:
+        if deadlines is not None and not notice.is_amendment:
+            dates["notice_due"] = deadlines.notice_due
+        if notice.period_end is not None:
+            stale = [notice.period_end + timedelta(days=ACTIVE_WINDOW_DAYS) + DAY]
+            if dates["notice_due"] is not None:
+                stale.append(dates["notice_due"] + timedelta(days=STALE_AFTER_DAYS) + DAY)
+            dates["stale_from"] = min(stale)
+        return dates
     if deadlines is None or notice.is_amendment or accepted_at is None:
         return dates
 
@@ -138,7 +147,7 @@ def due_dates_of_notice(
 
 def due_dates_rows(
     notices: QuerySet, closures: Iterable[date]
-) -> Iterator[tuple[int, dict[str, date | None]]]:
+) -> Iterator[tuple[int, dict[str, date | str | None]]]:
     """(pk, due_dates_of_notice) for each of `notices` (a queryset of Notice, a historical
     model's too), read as plain values: far cheaper than model instances for many notices.
     Notices of the same report and period share their deadlines: counted once."""
@@ -146,18 +155,19 @@ def due_dates_rows(
         "pk",
         *DEADLINE_FIELDS,
         *(f"registrant__{name}" for name in REGISTRANT_FIELDS),
+        "status",
         "relief_claimed",
         "filing__accepted_at",
         "report_filing__filed_on",
     ]
     counted: dict[tuple, NoticeDeadlines | None] = {}
     rows = notices.order_by("pk").values_list(*columns)
-    for pk, *values, relief_claimed, accepted_at, report_filed_on in rows.iterator(
+    for pk, *values, status, relief_claimed, accepted_at, report_filed_on in rows.iterator(
         chunk_size=REFRESH_BATCH
     ):
         key = tuple(values)
         notice = SimpleNamespace(**dict(zip(DEADLINE_FIELDS, values, strict=False)))
-        notice.relief_claimed = relief_claimed
+        notice.status, notice.relief_claimed = status, relief_claimed
         if key not in counted:
             company_type = values[len(DEADLINE_FIELDS)]
             notice.registrant_id = True

@@ -568,26 +568,28 @@ class NoticeDocument(models.Model):
 
 
 class NoticeDueDates(models.Model):
-    """The dates the dashboard's lists select and sort a notice by, derived from the notice, its
-    filing records, its registrant's investment company type and the SEC closure days
+    """Where a notice sits on the dashboard, as dates: derived from the notice, its filing
+    records, its registrant's investment company type and the SEC closure days
     (filings.due_dates computes them from the deadline and timeliness rules and refreshes them
-    on every write of those): each list is then one query read along an index, however many
-    notices there are. Derived data, never edited and rebuilt at will; not the notice's
-    content, which never changes once final. A date is None where the list never holds the
-    notice."""
+    on every write of those). Each list of the dashboard is then one query along an index of
+    this table, however many notices there are. Derived data, never edited and rebuilt at
+    will; not the notice's content, which never changes once final. A date is None where the
+    notice is never on the list it serves."""
 
     notice = models.OneToOneField(
         Notice, on_delete=models.CASCADE, primary_key=True, related_name="due_dates"
     )
-    # The notice's own Form 12b-25 deadline (Rule 12b-25(a); an amendment has none): the lists
-    # of notices not yet filed sort by it.
+    # The notice's status, copied so that each list is picked from this table's indexes alone.
+    status = models.CharField(max_length=20, choices=NoticeStatus.choices)
+    # Not yet filed: its own Form 12b-25 deadline (Rule 12b-25(a); an amendment has none), the
+    # lists of notices not yet filed sort by it; and the first day it counts as stale, the
+    # stale list sorts by it.
     notice_due = models.DateField(null=True)
-    # The first day a notice not yet filed counts as stale; the stale list sorts by it.
     stale_from = models.DateField(null=True)
-    # A filed notice whose report is not yet filed: the last day it waits for it.
+    # Filed, its report not yet filed: the last day the notice waits for it.
     awaiting_report_until = models.DateField(null=True)
-    # A filed notice whose report is late: the first day it counts as late, and the first day
-    # it no longer shows among the late reports.
+    # Filed, its report late: the first day it counts as late, and the first day it no longer
+    # shows among the late reports.
     late_report_from = models.DateField(null=True)
     late_report_until = models.DateField(null=True)
 
@@ -595,7 +597,7 @@ class NoticeDueDates(models.Model):
         verbose_name = "dates of a notice on the dashboard"
         verbose_name_plural = "dates of notices on the dashboard"
         indexes = [
-            models.Index(fields=["stale_from"], name="due_dates_stale_idx"),
+            models.Index(fields=["stale_from", "status"], name="due_dates_stale_idx"),
             models.Index(fields=["awaiting_report_until"], name="due_dates_awaiting_idx"),
             models.Index(
                 fields=["late_report_from", "late_report_until"], name="due_dates_late_idx"

@@ -41,6 +41,19 @@ class Migration(migrations.Migration):
                         to="filings.notice",
                     ),
                 ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("in_review", "In review"),
+                            ("approved", "Approved"),
+                            ("signed", "Signed"),
+                            ("filed", "Filed"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
                 ("notice_due", models.DateField(null=True)),
                 ("stale_from", models.DateField(null=True)),
                 ("awaiting_report_until", models.DateField(null=True)),
@@ -51,7 +64,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "dates of a notice on the dashboard",
                 "verbose_name_plural": "dates of notices on the dashboard",
                 "indexes": [
-                    models.Index(fields=["stale_from"], name="due_dates_stale_idx"),
+                    models.Index(fields=["stale_from", "status"], name="due_dates_stale_idx"),
                     models.Index(
                         fields=["awaiting_report_until"], name="due_dates_awaiting_idx"
                     ),
