@@ -26,9 +26,10 @@ from filings.wizard import STEPS
 from filings.wizard_views import NOTICE_LIST_MAX_ROWS, NOTICES_PER_PAGE
 from registrants.demo import load_demo_registrants
 from registrants.models import Contact, FilerStatus, Registrant, Signer
-from registrants.roles import COMPLIANCE_STAFF
+from registrants.roles import COMPLIANCE_STAFF, REVIEWERS
 
 BENCHMARK_USER = "benchmark-pages"
+BENCHMARK_REVIEWER = "benchmark-reviewer"
 BENCHMARK_TEAM = "Benchmark team"
 BATCH = 5000
 # The draft whose steps are measured; the benchmark's writers start notices for 30 June.
@@ -281,9 +282,9 @@ def _accession_number(filer: int, number: int) -> str:
     return f"{filer:010d}-{number // 1_000_000 % 100:02d}-{number % 1_000_000:06d}"
 
 
-def _user() -> User:
-    user, _ = User.objects.get_or_create(username=BENCHMARK_USER)
-    user.groups.add(Group.objects.get(name=COMPLIANCE_STAFF))
+def _user(username: str = BENCHMARK_USER, role: str = COMPLIANCE_STAFF) -> User:
+    user, _ = User.objects.get_or_create(username=username)
+    user.groups.add(Group.objects.get(name=role))
     team, _ = Group.objects.get_or_create(name=BENCHMARK_TEAM)
     user.groups.add(team)
     through = Registrant.assigned_teams.through
@@ -350,7 +351,8 @@ def prepare(*, registrants: int, notices: int, progress: Callable, writer_mark: 
         load_demo_registrants()
         seed_registrants(registrants, progress)
         user = _user()
-        load_demo_notices(finalized_by=user)
+        # The demo notice is approved by someone else (segregation of duties).
+        load_demo_notices(prepared_by=user, approved_by=_user(BENCHMARK_REVIEWER, REVIEWERS))
         draft = _draft(user)
     final = Notice.objects.get(
         registrant=draft.registrant,

@@ -13,7 +13,6 @@ from filings.calendar_feed import deadline_calendar
 from filings.deadlines import EASTERN, DeadlineInputError
 from filings.document import long_date
 from filings.forms import DeadlinePreviewForm
-from filings.models import Notice
 from filings.selectors import (
     dashboard_sections,
     notice_deadlines,
@@ -89,7 +88,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     can_see_notices = request.user.has_perm("filings.view_notice")
     sections = (
         dashboard_sections(
-            notices=Notice.objects.visible_to(request.user),
+            registrants=Registrant.objects.visible_to(request.user),
             today=today,
             now=_now(),
             may_review=request.user.has_perm("filings.approve_notice")

@@ -44,7 +44,11 @@ from filings.timeliness import (
 )
 from registrants.models import InvestmentCompanyType, Registrant
 
+# The columns of NoticeDueDates besides the notice: what is copied from the notice and its
+# registrant so that each list is read from this table alone, then the dates.
 DUE_DATE_FIELDS = [
+    "registrant_id",
+    "registrant_name",
     "status",
     "notice_due",
     "stale_from",
@@ -67,8 +71,14 @@ DEADLINE_FIELDS = [
     "is_amendment",
 ]
 REGISTRANT_FIELDS = ["investment_company_type"]
+# What the lists read from the registrant besides: its name, to sort by.
+REGISTRANT_COPIED = ["name"]
 REFRESH_BATCH = 2000
 DAY = timedelta(days=1)
+# The deadline of a notice without one of its own (it comes last in its list), and the first
+# day a notice without a period end counts as stale: dates rather than None, so that each list
+# of notices not yet filed is one range of an index, read in order.
+NEVER = date.max
 
 
 def due_dates_of_notice(
@@ -80,34 +90,41 @@ def due_dates_of_notice(
     closures: Iterable[date],
 ) -> dict[str, date | str | None]:
     """The NoticeDueDates of `notice` (a Notice, or anything with its `status`, its
-    DEADLINE_FIELDS and `relief_claimed`) whose deadlines are `deadlines`
+    DEADLINE_FIELDS, `relief_claimed`, `registrant_id` and its registrant's name) whose
+    deadlines are `deadlines`
     (deadlines_of_notice), accepted by EDGAR at `accepted_at` (None while not filed) and whose
     report was filed on `report_filed_on`, as {field: value}. Each date says from or until
-    when the notice is on a list of the dashboard (filings.selectors.dashboard_sections):
+    when the notice is on a list of the dashboard (filings.selectors.dashboard_sections);
+    the registrant (whose name the lists sort by next) and the status are copied:
 
-    - not yet filed: `notice_due`, its own deadline, the lists sort by it; `stale_from`, the
-      first day it counts as stale: its own deadline passed more than STALE_AFTER_DAYS days
-      ago, or (whatever its deadline, an amendment and a notice without deadlines too) its
-      period ended more than ACTIVE_WINDOW_DAYS days ago; the stale list shows the latest
-      first;
+    - not yet filed: `notice_due`, its own deadline (NEVER without one), the lists sort by it;
+      `stale_from`, the first day it counts as stale: its own deadline passed more than
+      STALE_AFTER_DAYS days ago, or (whatever its deadline, an amendment and a notice without
+      deadlines too) its period ended more than ACTIVE_WINDOW_DAYS days ago (NEVER without a
+      period end); the stale list shows the latest first. So a notice that is not stale has
+      a notice_due of at most STALE_AFTER_DAYS days ago;
     - filed, its report not yet filed: `awaiting_report_until`, the report's last day
       (ReportOutcome.last_day), and at most LATE_WINDOW_DAYS days after the period end;
     - filed, its report filed late or still not filed: `late_report_from`, the day after that
       last day, and `late_report_until`, the day the lateness no longer costs the registrant
       anything (registrant_consequences: once the look-back no longer reaches it, and never
-      before the report is filed), and at most LATE_WINDOW_DAYS days after the period end.
+      before the report is filed), and at most LATE_WINDOW_DAYS days after the period end (and
+      after late_report_from).
 
     An amendment has no deadline of its own and no report of its own."""
     dates: dict[str, date | str | None] = dict.fromkeys(DUE_DATE_FIELDS)
+    dates["registrant_id"] = notice.registrant_id
+    dates["registrant_name"] = notice.registrant.name
     dates["status"] = notice.status
     if notice.status != NoticeStatus.FILED:
+        dates["notice_due"] = NEVER
+        stale = [NEVER]
         if deadlines is not None and not notice.is_amendment:
             dates["notice_due"] = deadlines.notice_due
+            stale.append(deadlines.notice_due + timedelta(days=STALE_AFTER_DAYS) + DAY)
         if notice.period_end is not None:
-            stale = [notice.period_end + timedelta(days=ACTIVE_WINDOW_DAYS) + DAY]
-            if dates["notice_due"] is not None:
-                stale.append(dates["notice_due"] + timedelta(days=STALE_AFTER_DAYS) + DAY)
-            dates["stale_from"] = min(stale)
+            stale.append(notice.period_end + timedelta(days=ACTIVE_WINDOW_DAYS) + DAY)
+        dates["stale_from"] = min(stale)
         return dates
     if deadlines is None or notice.is_amendment or accepted_at is None:
         return dates
@@ -136,10 +153,13 @@ def due_dates_of_notice(
     counted = registrant_consequences(missed_reports=[missed], today=first)
     if not counted:
         return dates
-    if any(consequence.waits_for_report for consequence in counted):
-        end = listed_until + DAY
-    else:
-        end = min(max(consequence.until for consequence in counted), listed_until + DAY)
+    # Listed until the lateness no longer costs anything, at most LATE_WINDOW_DAYS days after
+    # the period end; and at most that long after the first day, which bounds how long a row
+    # stays on the list, so that the list is one short range of its index (only a transition
+    # period that ended before the notice's period end reaches this bound first).
+    end = min(listed_until, first + timedelta(days=LATE_WINDOW_DAYS)) + DAY
+    if not any(consequence.waits_for_report for consequence in counted):
+        end = min(max(consequence.until for consequence in counted), end)
     if first < end:
         dates["late_report_from"], dates["late_report_until"] = first, end
     return dates
@@ -155,6 +175,8 @@ def due_dates_rows(
         "pk",
         *DEADLINE_FIELDS,
         *(f"registrant__{name}" for name in REGISTRANT_FIELDS),
+        "registrant_id",
+        *(f"registrant__{name}" for name in REGISTRANT_COPIED),
         "status",
         "relief_claimed",
         "filing__accepted_at",
@@ -162,18 +184,19 @@ def due_dates_rows(
     ]
     counted: dict[tuple, NoticeDeadlines | None] = {}
     rows = notices.order_by("pk").values_list(*columns)
-    for pk, *values, status, relief_claimed, accepted_at, report_filed_on in rows.iterator(
-        chunk_size=REFRESH_BATCH
-    ):
-        key = tuple(values)
+    for row in rows.iterator(chunk_size=REFRESH_BATCH):
+        pk, *values, registrant_id, registrant_name = row[:-4]
+        status, relief_claimed, accepted_at, report_filed_on = row[-4:]
         notice = SimpleNamespace(**dict(zip(DEADLINE_FIELDS, values, strict=False)))
         notice.status, notice.relief_claimed = status, relief_claimed
+        notice.registrant_id = registrant_id
+        notice.registrant = SimpleNamespace(
+            name=registrant_name,
+            is_unit_investment_trust=values[len(DEADLINE_FIELDS)]
+            == InvestmentCompanyType.UNIT_INVESTMENT_TRUST,
+        )
+        key = tuple(values)
         if key not in counted:
-            company_type = values[len(DEADLINE_FIELDS)]
-            notice.registrant_id = True
-            notice.registrant = SimpleNamespace(
-                is_unit_investment_trust=company_type == InvestmentCompanyType.UNIT_INVESTMENT_TRUST
-            )
             counted[key] = deadlines_of_notice(notice, closures=closures)
         yield (
             pk,
@@ -251,7 +274,9 @@ def _closure_day_changed(sender, instance: SecClosureDay, **kwargs) -> None:
 def _registrant_saved(
     sender, instance: Registrant, created: bool, update_fields=None, **kwargs
 ) -> None:
-    # Of the registrant, the deadlines read only REGISTRANT_FIELDS; a new one has no notices.
-    if created or (update_fields is not None and not set(REGISTRANT_FIELDS) & set(update_fields)):
+    # Of the registrant, the rows read only REGISTRANT_FIELDS and REGISTRANT_COPIED; a new one
+    # has no notices.
+    read = {*REGISTRANT_FIELDS, *REGISTRANT_COPIED}
+    if created or (update_fields is not None and not read & set(update_fields)):
         return
     notice_due_dates_refresh(notices=Notice.objects.filter(registrant=instance))

@@ -579,11 +579,18 @@ class NoticeDueDates(models.Model):
     notice = models.OneToOneField(
         Notice, on_delete=models.CASCADE, primary_key=True, related_name="due_dates"
     )
-    # The notice's status, copied so that each list is picked from this table's indexes alone.
+    # Copied from the notice and its registrant, so that each list is picked and sorted from
+    # this table's indexes alone: the registrant (whose notices a user may see), its name (the
+    # lists sort by it after the date) and the notice's status.
+    registrant = models.ForeignKey(
+        Registrant, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    registrant_name = models.CharField(max_length=200)
     status = models.CharField(max_length=20, choices=NoticeStatus.choices)
-    # Not yet filed: its own Form 12b-25 deadline (Rule 12b-25(a); an amendment has none), the
-    # lists of notices not yet filed sort by it; and the first day it counts as stale, the
-    # stale list sorts by it.
+    # Not yet filed: its own Form 12b-25 deadline (Rule 12b-25(a)), the lists of notices not yet
+    # filed sort by it; and the first day it counts as stale, the stale list sorts by it. The
+    # last date there is for a notice without a deadline of its own (an amendment has none) or
+    # without a period end.
     notice_due = models.DateField(null=True)
     stale_from = models.DateField(null=True)
     # Filed, its report not yet filed: the last day the notice waits for it.
@@ -596,11 +603,28 @@ class NoticeDueDates(models.Model):
     class Meta:
         verbose_name = "dates of a notice on the dashboard"
         verbose_name_plural = "dates of notices on the dashboard"
+        # One for each kind of list, in the list's order; each holds only the rows that can be
+        # on such a list.
         indexes = [
-            models.Index(fields=["stale_from", "status"], name="due_dates_stale_idx"),
-            models.Index(fields=["awaiting_report_until"], name="due_dates_awaiting_idx"),
             models.Index(
-                fields=["late_report_from", "late_report_until"], name="due_dates_late_idx"
+                fields=["status", "notice_due", "registrant_name", "notice"],
+                name="due_dates_list_idx",
+                condition=models.Q(stale_from__isnull=False),
+            ),
+            models.Index(
+                fields=["-stale_from", "registrant_name", "notice"],
+                name="due_dates_stale_idx",
+                condition=models.Q(stale_from__isnull=False),
+            ),
+            models.Index(
+                fields=["awaiting_report_until", "registrant_name", "notice"],
+                name="due_dates_awaiting_idx",
+                condition=models.Q(awaiting_report_until__isnull=False),
+            ),
+            models.Index(
+                fields=["late_report_from", "registrant_name", "notice"],
+                name="due_dates_late_idx",
+                condition=models.Q(late_report_from__isnull=False),
             ),
         ]
 

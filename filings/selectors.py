@@ -7,15 +7,17 @@ import heapq
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from functools import partial
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.document import long_date
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
 from filings.models import (
     Notice,
+    NoticeDueDates,
     NoticeFiling,
     NoticeSigner,
     NoticeStatus,
@@ -296,12 +298,23 @@ UNFILED_STATUSES = [
     NoticeStatus.APPROVED,
     NoticeStatus.SIGNED,
 ]
-# The lists of notices not yet filed, by key, in the order of the page.
+# The lists of notices not yet filed, by key, and their status.
 UNFILED_LISTS = {
     "review": NoticeStatus.IN_REVIEW,
     "approved": NoticeStatus.APPROVED,
     "signed": NoticeStatus.SIGNED,
     "drafts": NoticeStatus.DRAFT,
+}
+# Every list, in the order of the page, with the notice list's status filter that shows all of
+# its notices.
+DASHBOARD_LISTS = {
+    "review": NoticeStatus.IN_REVIEW,
+    "approved": NoticeStatus.APPROVED,
+    "signed": NoticeStatus.SIGNED,
+    "awaiting_report": NoticeStatus.FILED,
+    "late_reports": NoticeStatus.FILED,
+    "drafts": NoticeStatus.DRAFT,
+    "stale": NoticeStatus.DRAFT,
 }
 
 
@@ -331,10 +344,10 @@ class DashboardSection:
 
 
 def dashboard_sections(
-    *, notices: QuerySet[Notice], today: date, now: datetime, may_review: bool
+    *, registrants: QuerySet[Registrant], today: date, now: datetime, may_review: bool
 ) -> dict[str, DashboardSection]:
-    """The dashboard's lists of `notices` (a queryset of the notices the user may see) of
-    active registrants, following the lifecycle, by key:
+    """The dashboard's lists of the notices of `registrants` (a queryset of the registrants
+    the user may see) that are active, following the lifecycle, by key:
 
     - "review": in review, for users who may approve or send back (`may_review`);
     - "approved": approved, waiting for signatures;
@@ -349,30 +362,64 @@ def dashboard_sections(
       (see above), the latest to become stale first.
 
     Each other list is sorted by what is due first, those without a date last, then by
-    registrant. One query per list (NoticeDueDates picks and orders the rows), whatever the
-    number of notices."""
+    registrant. A constant number of queries (NoticeDueDates picks and orders the rows),
+    whatever the number of notices."""
     closures = sec_closure_days()
-    # Each list is picked by its dates and the status copied beside them, never by the
-    # notice's own columns, and the notices the user may see are a condition checked row by
-    # row (EXISTS): so the database reads each list along an index of NoticeDueDates and stops
-    # after a few rows, instead of reading every notice the user may see (SQLite does that for
-    # `registrant IN (...)`). Only filed notices have the dates of the filed lists.
-    active = (
-        Notice.objects.filter(Exists(notices.filter(pk=OuterRef("pk"))), registrant__is_active=True)
-        .select_related("registrant")
-        .only(*DASHBOARD_FIELDS)
+    # Each list is read from NoticeDueDates alone, along the index made for it, in its order:
+    # the database stops after a few rows however many notices there are. Whether the user
+    # may see a row's registrant, and whether it is active, is checked row by row (EXISTS), so
+    # that no database reads every notice the user may see instead (SQLite would, for
+    # `registrant IN (...)`). Only filed notices have the dates of the filed lists, only the
+    # others a stale_from. The lists answer notice ids; the notices shown are read at the end,
+    # in one query.
+    visible = NoticeDueDates.objects.filter(
+        Exists(registrants.filter(pk=OuterRef("registrant"), is_active=True))
     )
     statuses = [
         status for status in UNFILED_STATUSES if may_review or status != NoticeStatus.IN_REVIEW
     ]
-    by_registrant = ["registrant__name", "pk"]
-    not_stale = Q(due_dates__stale_from__gt=today) | Q(due_dates__stale_from__isnull=True)
-    filed = active.select_related("filing", "report_filing").only(
-        *DASHBOARD_FIELDS, "filing__accepted_at", "report_filing__filed_on"
-    )
 
-    def shown(queryset: QuerySet[Notice]) -> list[Notice]:
-        return list(queryset[: DASHBOARD_CAP + 1])
+    def first_ids(queryset: QuerySet[NoticeDueDates], *order: str) -> list[int]:
+        ordered = queryset.order_by(*order, "registrant_name", "notice_id")
+        return list(ordered.values_list("notice_id", flat=True)[: DASHBOARD_CAP + 1])
+
+    ids = {}
+    for key, status in UNFILED_LISTS.items():
+        if status in statuses:
+            # Not stale, and so (filings.due_dates) due at most STALE_AFTER_DAYS days ago: the
+            # range of the index to read.
+            ids[key] = first_ids(
+                visible.filter(
+                    status=status,
+                    notice_due__gte=today - timedelta(days=STALE_AFTER_DAYS),
+                    stale_from__gt=today,
+                ),
+                "notice_due",
+            )
+    ids["awaiting_report"] = first_ids(
+        visible.filter(awaiting_report_until__gte=today), "awaiting_report_until"
+    )
+    # A late report is listed for at most LATE_WINDOW_DAYS days (filings.due_dates): the range
+    # of the index to read.
+    ids["late_reports"] = first_ids(
+        visible.filter(
+            late_report_from__gt=today - timedelta(days=LATE_WINDOW_DAYS),
+            late_report_from__lte=today,
+            late_report_until__gt=today,
+        ),
+        "late_report_from",
+    )
+    # Only notices not yet filed have a stale_from; those in review only for reviewers. (Not
+    # `status IN (...)`, which SQLite would read along the other lists' index.)
+    stale = visible.filter(stale_from__lte=today)
+    if not may_review:
+        stale = stale.exclude(status=NoticeStatus.IN_REVIEW)
+    ids["stale"] = first_ids(stale, "-stale_from")
+    notices = (
+        Notice.objects.select_related("registrant", "filing", "report_filing")
+        .only(*DASHBOARD_FIELDS, "filing__accepted_at", "report_filing__filed_on")
+        .in_bulk([pk for found in ids.values() for pk in found])
+    )
 
     def unfiled_row(notice: Notice) -> DashboardRow:
         deadlines = deadlines_of_notice(notice, closures=closures)
@@ -385,52 +432,28 @@ def dashboard_sections(
         deadlines = deadlines_of_notice(notice, closures=closures)
         return DashboardRow(notice, deadlines, None, None, deadlines and deadlines.notice_due)
 
-    def filed_rows(notices: list[Notice], *, late: bool) -> list[DashboardRow]:
-        rows = []
-        for notice in notices:
-            deadlines = deadlines_of_notice(notice, closures=closures)
-            records = filing_records(notice, deadlines, closures=closures, today=today)
-            if records.outcome is None:
-                continue
-            last_day = records.outcome.last_day
-            row_urgency = None if late else urgency(deadline=last_day, now=now, closures=closures)
-            rows.append(DashboardRow(notice, deadlines, row_urgency, records, last_day))
-        return rows
+    def filed_row(notice: Notice, *, late: bool) -> DashboardRow | None:
+        deadlines = deadlines_of_notice(notice, closures=closures)
+        records = filing_records(notice, deadlines, closures=closures, today=today)
+        if records.outcome is None:
+            return None
+        last_day = records.outcome.last_day
+        row_urgency = None if late else urgency(deadline=last_day, now=now, closures=closures)
+        return DashboardRow(notice, deadlines, row_urgency, records, last_day)
 
+    row_of = {
+        "awaiting_report": partial(filed_row, late=False),
+        "late_reports": partial(filed_row, late=True),
+        "stale": stale_row,
+    }
     sections = {}
-    for key, status in UNFILED_LISTS.items():
-        if status in statuses:
-            found = shown(
-                active.filter(not_stale, due_dates__status=status).order_by(
-                    F("due_dates__notice_due").asc(nulls_last=True), *by_registrant
-                )
-            )
-            sections[key] = _section(key, status, [unfiled_row(notice) for notice in found])
-    awaiting = shown(
-        filed.filter(due_dates__awaiting_report_until__gte=today).order_by(
-            "due_dates__awaiting_report_until", *by_registrant
-        )
-    )
-    sections["awaiting_report"] = _section(
-        "awaiting_report", NoticeStatus.FILED, filed_rows(awaiting, late=False)
-    )
-    late = shown(
-        filed.filter(
-            due_dates__late_report_from__lte=today, due_dates__late_report_until__gt=today
-        ).order_by("due_dates__late_report_from", *by_registrant)
-    )
-    sections["late_reports"] = _section(
-        "late_reports", NoticeStatus.FILED, filed_rows(late, late=True)
-    )
-    stale = shown(
-        active.filter(due_dates__status__in=statuses, due_dates__stale_from__lte=today).order_by(
-            "-due_dates__stale_from", *by_registrant
-        )
-    )
-    sections["stale"] = _section("stale", NoticeStatus.DRAFT, [stale_row(n) for n in stale])
-    # In the order of the page.
-    order = ["review", "approved", "signed", "awaiting_report", "late_reports", "drafts", "stale"]
-    return {key: sections[key] for key in order if key in sections}
+    for key, status in DASHBOARD_LISTS.items():
+        if key in ids:
+            # A notice deleted since its list was read is left out.
+            found = [notices[pk] for pk in ids[key] if pk in notices]
+            rows = [row_of.get(key, unfiled_row)(notice) for notice in found]
+            sections[key] = _section(key, status, [row for row in rows if row])
+    return sections
 
 
 def _section(key: str, status: str, rows: list[DashboardRow]) -> DashboardSection:

@@ -35,7 +35,7 @@ from filings.selectors import (
 )
 from filings.timeliness import NOT_YET_FILED, MissedReport, registrant_consequences
 from filings.urgency import urgency
-from registrants.models import FilerStatus, InvestmentCompanyType
+from registrants.models import FilerStatus, InvestmentCompanyType, Registrant
 from tests.conftest import make_registrant
 from tests.notice_factory import eastern, make_notice
 
@@ -110,7 +110,7 @@ def reference_sections(*, today: date, now: datetime, may_review: bool) -> dict:
 
 def indexed_sections(*, today: date, now: datetime, may_review: bool) -> dict:
     sections = dashboard_sections(
-        notices=Notice.objects.all(), today=today, now=now, may_review=may_review
+        registrants=Registrant.objects.all(), today=today, now=now, may_review=may_review
     )
     return {
         key: (

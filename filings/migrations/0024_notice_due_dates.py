@@ -1,14 +1,14 @@
 """The dashboard's index (filings.models.NoticeDueDates), filled for the notices there are.
 
-The dates are computed by filings.due_dates from the rules of their time, over this
-migration's historical models (only the columns the deadlines need are read)."""
+The rows are computed by filings.due_dates from the rules of the code that runs the migration,
+over this migration's historical models (only the columns the rows need are read)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
 
 def fill_due_dates(apps, schema_editor):
-    from filings.due_dates import due_dates_rows
+    from filings.due_dates import REFRESH_BATCH, due_dates_rows
 
     notices = apps.get_model("filings", "Notice").objects.all()
     due_dates = apps.get_model("filings", "NoticeDueDates")
@@ -16,16 +16,19 @@ def fill_due_dates(apps, schema_editor):
         apps.get_model("filings", "SecClosureDay").objects.values_list("date", flat=True)
     )
     batch = []
-    for pk, dates in due_dates_rows(notices, closures):
-        batch.append(due_dates(notice_id=pk, **dates))
-        if len(batch) == 2000:
+    for pk, row in due_dates_rows(notices, closures):
+        batch.append(due_dates(notice_id=pk, **row))
+        if len(batch) == REFRESH_BATCH:
             due_dates.objects.bulk_create(batch)
             batch = []
     due_dates.objects.bulk_create(batch)
 
 
 class Migration(migrations.Migration):
-    dependencies = [("filings", "0023_notice_list_indexes")]
+    dependencies = [
+        ("filings", "0023_notice_list_indexes"),
+        ("registrants", "0007_signer_user"),
+    ]
 
     operations = [
         migrations.CreateModel(
@@ -41,6 +44,7 @@ class Migration(migrations.Migration):
                         to="filings.notice",
                     ),
                 ),
+                ("registrant_name", models.CharField(max_length=200)),
                 (
                     "status",
                     models.CharField(
@@ -59,17 +63,38 @@ class Migration(migrations.Migration):
                 ("awaiting_report_until", models.DateField(null=True)),
                 ("late_report_from", models.DateField(null=True)),
                 ("late_report_until", models.DateField(null=True)),
+                (
+                    "registrant",
+                    models.ForeignKey(
+                        db_index=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registrants.registrant",
+                    ),
+                ),
             ],
             options={
                 "verbose_name": "dates of a notice on the dashboard",
                 "verbose_name_plural": "dates of notices on the dashboard",
                 "indexes": [
-                    models.Index(fields=["stale_from", "status"], name="due_dates_stale_idx"),
                     models.Index(
-                        fields=["awaiting_report_until"], name="due_dates_awaiting_idx"
+                        condition=models.Q(("stale_from__isnull", False)),
+                        fields=["status", "notice_due", "registrant_name", "notice"],
+                        name="due_dates_list_idx",
                     ),
                     models.Index(
-                        fields=["late_report_from", "late_report_until"],
+                        condition=models.Q(("stale_from__isnull", False)),
+                        fields=["-stale_from", "registrant_name", "notice"],
+                        name="due_dates_stale_idx",
+                    ),
+                    models.Index(
+                        condition=models.Q(("awaiting_report_until__isnull", False)),
+                        fields=["awaiting_report_until", "registrant_name", "notice"],
+                        name="due_dates_awaiting_idx",
+                    ),
+                    models.Index(
+                        condition=models.Q(("late_report_from__isnull", False)),
+                        fields=["late_report_from", "registrant_name", "notice"],
                         name="due_dates_late_idx",
                     ),
                 ],

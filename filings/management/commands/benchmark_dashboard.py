@@ -42,6 +42,9 @@ class Command(BaseCommand):
         started = time.perf_counter()
         seed_registrants(Registrant.objects.count() + registrant_count, lambda *args: None)
         seed_notices(Notice.objects.count() + count, lambda *args: None)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # the planner's statistics, as autovacuum keeps them
         self.stdout.write(
             f"Made {count:,} notices ({NoticeFiling.objects.count():,} EDGAR filing records, "
             f"{ReportFiling.objects.count():,} report filings) in "
