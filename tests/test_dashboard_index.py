@@ -6,9 +6,11 @@ import random
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from importlib import import_module
+from io import StringIO
 
 import pytest
 from django.apps import apps
+from django.core.management import call_command
 from django.urls import reverse
 
 from filings import deadline_views
@@ -391,3 +393,24 @@ def test_a_refresh_writes_only_what_changed(lexington):
         row["notice_id"]: {field: row[field] for field in computed[notices[0].pk]}
         for row in NoticeDueDates.objects.values()
     } == computed
+
+
+def test_renaming_a_registrant_moves_its_notices_among_those_due_the_same_day(
+    registrant_admin_client, lexington, now
+):
+    zeta = make_registrant(name="Zeta Corp", sec_file_number="000-40003")
+    first = make_notice(lexington, form_type="10-Q", period_end=date(2026, 10, 16))
+    second = make_notice(zeta, form_type="10-Q", period_end=date(2026, 10, 16))
+    assert listed(registrant_admin_client, "signed") == [first, second]
+    zeta.name = "Alder Corp"
+    zeta.save()
+    assert listed(registrant_admin_client, "signed") == [second, first]
+
+
+def test_the_refresh_command_rebuilds_rows_written_around_save(lexington):
+    notice = make_notice(lexington, form_type="10-Q", period_end=date(2026, 9, 30))
+    NoticeDueDates.objects.all().delete()
+    output = StringIO()
+    call_command("refresh_due_dates", stdout=output)
+    assert output.getvalue() == "1 of 1 notices' dates written.\n"
+    assert stored(notice).notice_due == date(2026, 11, 17)
