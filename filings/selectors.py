@@ -264,11 +264,11 @@ def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[C
 # Which list of the dashboard holds a notice, and where, is read from the dates of
 # NoticeDueDates (filings.due_dates): each list is one query along an index, at most
 # DASHBOARD_CAP + 1 rows, and only the rows shown get their deadlines counted here, by the same
-# rules. A notice not yet filed is stale once its deadline passed more than STALE_AFTER_DAYS
-# ago; one without a deadline of its own (an amendment, or one whose deadline cannot be counted
-# yet), and any whose period ended more than ACTIVE_WINDOW_DAYS ago, is stale too: a notice's
-# deadline comes at most about 215 days after its period end (Form 11-K of an ERISA plan: 180
-# days, rolled to a business day, plus the notice's day). A late report counts for up to 13
+# rules. A notice not yet filed is stale once its own deadline passed more than
+# STALE_AFTER_DAYS ago, or once its period ended more than ACTIVE_WINDOW_DAYS ago whatever its
+# deadline (an amendment has none of its own): a notice's deadline comes at most about 215 days
+# after its period end (Form 11-K of an ERISA plan: 180 days, rolled to a business day, plus
+# the notice's day). A late report counts for up to 13
 # months after its due date (filings.timeliness); the dashboard shows filed notices for
 # LATE_WINDOW_DAYS after their period end, the registrant page counts them all.
 STALE_AFTER_DAYS = 30
