@@ -1,10 +1,13 @@
 """The data `manage.py benchmark_pages` measures with: many registrants and notices inserted in
 bulk (history rows are not written for them), the demo's final Lexington notice with its stored
-documents, a draft with every step saved, and a signed-in compliance user who sees them all."""
+documents, a draft with every step saved, and a signed-in compliance user who sees them all.
+`manage.py benchmark_dashboard` seeds its registrants and notices the same way."""
 
 import random
 from collections.abc import Callable
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -14,9 +17,10 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils.crypto import get_random_string
 
-from filings.deadlines import REPORT_FORMS
+from filings.deadlines import EASTERN, REPORT_FORMS, NoticeDeadlines, compute_deadlines
 from filings.demo import LEXINGTON_NAME, LEXINGTON_NOTICE, LEXINGTON_SIGNER, load_demo_notices
-from filings.models import Notice, NoticeSigner, NoticeStatus
+from filings.due_dates import notice_due_dates_refresh
+from filings.models import Notice, NoticeFiling, NoticeSigner, NoticeStatus, ReportFiling
 from filings.selectors import notices_for_list
 from filings.wizard import STEPS
 from filings.wizard_views import NOTICE_LIST_MAX_ROWS, NOTICES_PER_PAGE
@@ -73,7 +77,7 @@ def _name(number: int) -> str:
     return f"{WORDS[number % len(WORDS)]} {WORDS[number // len(WORDS) % len(WORDS)]} {number} Inc."
 
 
-def _seed_registrants(count: int, progress: Callable) -> None:
+def seed_registrants(count: int, progress: Callable) -> None:
     rng = random.Random(15)
     made = Registrant.objects.count()
     while made < count:
@@ -114,25 +118,111 @@ def _seed_registrants(count: int, progress: Callable) -> None:
     )
 
 
-def _seed_notices(count: int, progress: Callable) -> None:
+# How a seeded notice moves along the lifecycle: notices whose deadline passed long ago are
+# mostly filed (a few drafts were abandoned and are stale), those around today are in every
+# state. Weights in percent.
+SETTLED_STATUSES = {
+    NoticeStatus.FILED: 93,
+    NoticeStatus.DRAFT: 5,
+    NoticeStatus.IN_REVIEW: 1,
+    NoticeStatus.APPROVED: 0.5,
+    NoticeStatus.SIGNED: 0.5,
+}
+OPEN_STATUSES = {
+    NoticeStatus.FILED: 35,
+    NoticeStatus.DRAFT: 30,
+    NoticeStatus.IN_REVIEW: 15,
+    NoticeStatus.APPROVED: 10,
+    NoticeStatus.SIGNED: 10,
+}
+SETTLED_AFTER_DAYS = 60
+SEEDED_YEARS = 10
+
+
+def _quarter_ends(today: date) -> list[date]:
+    """The calendar quarter ends of the last SEEDED_YEARS years, the latest before `today`."""
+    return [
+        date(year, month, 30 if month in (6, 9) else 31)
+        for year in range(today.year - SEEDED_YEARS, today.year + 1)
+        for month in (3, 6, 9, 12)
+        if today - timedelta(days=365 * SEEDED_YEARS) < date(year, month, 28) < today
+    ]
+
+
+def _pick(rng: random.Random, weights: dict):
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+@dataclass(frozen=True)
+class _Seeded:
+    """What a seeded notice became: its status, when EDGAR accepted it (filed ones) and when
+    its report was filed (None while it is not)."""
+
+    status: str
+    accepted_at: datetime | None = None
+    report_filed_on: date | None = None
+
+
+def _lifecycle(rng: random.Random, deadlines: NoticeDeadlines, period_end: date, today: date):
+    """A plausible state for a notice with these deadlines on `today`: filed mostly on its
+    deadline (one in ten a few days late), its report mostly filed in the grace period, some
+    late or never, none of it after yesterday."""
+    settled = deadlines.notice_due < today - timedelta(days=SETTLED_AFTER_DAYS)
+    status = _pick(rng, SETTLED_STATUSES if settled else OPEN_STATUSES)
+    accepted_on = deadlines.notice_due + timedelta(days=rng.choice([0] * 9 + [3]))
+    accepted_on = min(accepted_on, today - timedelta(days=1))
+    if status != NoticeStatus.FILED:
+        return _Seeded(status)
+    if accepted_on <= period_end:
+        return _Seeded(NoticeStatus.SIGNED)
+    accepted_at = datetime.combine(accepted_on, clock(rng.choice([10, 15, 17])), tzinfo=EASTERN)
+    chance = rng.random()
+    if chance < 0.65:
+        filed_on = deadlines.report_due + timedelta(days=rng.randrange(deadlines.grace_days + 1))
+    elif chance < 0.8:
+        filed_on = deadlines.grace_end + timedelta(days=rng.randrange(1, 120))
+    else:
+        filed_on = None
+    if filed_on is not None:
+        filed_on = max(filed_on, accepted_on)
+    if filed_on is not None and filed_on >= today:
+        filed_on = None
+    return _Seeded(status, accepted_at, filed_on)
+
+
+def seed_notices(count: int, progress: Callable, *, today: date | None = None) -> None:
+    """Notices up to `count` in all, inserted in bulk: quarterly reports of the seeded
+    registrants over the last ten years up to `today`, with the EDGAR filing records of the
+    filed ones and the filing of most of their reports (filings.lifecycle writes the same rows
+    one by one), and their dates on the dashboard (filings.due_dates)."""
+    today = today or date.today()
     rng = random.Random(12)
     registrants = list(
         Registrant.objects.exclude(name=LEXINGTON_NAME).values_list(
             "pk", "name", "filer_status", "sec_file_number"
         )
     )
+    quarter_ends = _quarter_ends(today)
+    counted: dict[tuple, NoticeDeadlines] = {}
     made = Notice.objects.count()
-    statuses = NoticeStatus.values
+    recorded_at = datetime.now(tz=EASTERN)
     while made < count:
-        batch = []
+        batch, seeded = [], []
         for _number in range(made, min(made + BATCH, count)):
             pk, name, status, file_number = rng.choice(registrants)
             form_type = rng.choice(FORMS.get(status, ["10-K", "10-Q", "10-Q", "10-Q"]))
-            period_end = date(2005, 3, 31) + timedelta(days=91 * rng.randrange(80))
+            period_end = rng.choice(quarter_ends)
+            key = (form_type, status, period_end)
+            if key not in counted:
+                counted[key] = compute_deadlines(
+                    form_type=form_type, period_end=period_end, filer_status=status, closures=()
+                )
+            state = _lifecycle(rng, counted[key], period_end, today)
+            seeded.append(state)
             batch.append(
                 Notice(
                     registrant_id=pk,
-                    status=rng.choice(statuses),
+                    status=state.status,
                     form_type=form_type,
                     filer_status=status,
                     period_end=period_end,
@@ -140,7 +230,7 @@ def _seed_notices(count: int, progress: Callable) -> None:
                     sec_file_number=file_number,
                     street="1 Main Street",
                     city_state_zip="New York, New York 10017",
-                    relief_claimed=True,
+                    relief_claimed=rng.random() < 0.9,
                     third_party_cause=False,
                     narrative=(
                         f"The registrant could not complete its Form {form_type} for the period "
@@ -158,13 +248,43 @@ def _seed_notices(count: int, progress: Callable) -> None:
                 )
             )
         Notice.objects.bulk_create(batch)
+        pairs = [(notice, state) for notice, state in zip(batch, seeded, strict=True)]
+        NoticeFiling.objects.bulk_create(
+            NoticeFiling(
+                notice=notice,
+                accession_number=_accession_number(1, notice.pk),
+                accepted_at=state.accepted_at,
+                recorded_at=recorded_at,
+                recorded_by_name=BENCHMARK_USER,
+            )
+            for notice, state in pairs
+            if state.accepted_at
+        )
+        ReportFiling.objects.bulk_create(
+            ReportFiling(
+                notice=notice,
+                accession_number=_accession_number(2, notice.pk),
+                filed_on=state.report_filed_on,
+                recorded_at=recorded_at,
+                recorded_by_name=BENCHMARK_USER,
+            )
+            for notice, state in pairs
+            if state.report_filed_on
+        )
+        # Bulk inserts send no signal: the dashboard's index is filled here.
+        notice_due_dates_refresh(notices=Notice.objects.filter(pk__in=[n.pk for n in batch]))
         made += len(batch)
         progress("notices", made, count)
 
 
-def _user() -> User:
-    user, _ = User.objects.get_or_create(username=BENCHMARK_USER)
-    user.groups.add(Group.objects.get(name=COMPLIANCE_STAFF))
+def _accession_number(filer: int, number: int) -> str:
+    """A well-formed accession number of its own for each seeded record."""
+    return f"{filer:010d}-{number // 1_000_000 % 100:02d}-{number % 1_000_000:06d}"
+
+
+def _user(username: str = BENCHMARK_USER, role: str = COMPLIANCE_STAFF) -> User:
+    user, _ = User.objects.get_or_create(username=username)
+    user.groups.add(Group.objects.get(name=role))
     team, _ = Group.objects.get_or_create(name=BENCHMARK_TEAM)
     user.groups.add(team)
     through = Registrant.assigned_teams.through
@@ -175,14 +295,6 @@ def _user() -> User:
         if pk not in assigned
     )
     return user
-
-
-def _reviewer() -> User:
-    """A reviewer on the benchmark team, who approves the demo notice (another person than its
-    preparer: segregation of duties)."""
-    reviewer, _ = User.objects.get_or_create(username=BENCHMARK_REVIEWER)
-    reviewer.groups.add(Group.objects.get(name=REVIEWERS), Group.objects.get(name=BENCHMARK_TEAM))
-    return reviewer
 
 
 def _signed_in_session(user: User) -> str:
@@ -237,9 +349,10 @@ def prepare(*, registrants: int, notices: int, progress: Callable, writer_mark: 
     call_command("migrate", verbosity=0)
     with transaction.atomic():
         load_demo_registrants()
-        _seed_registrants(registrants, progress)
+        seed_registrants(registrants, progress)
         user = _user()
-        load_demo_notices(prepared_by=user, approved_by=_reviewer())
+        # The demo notice is approved by someone else (segregation of duties).
+        load_demo_notices(prepared_by=user, approved_by=_user(BENCHMARK_REVIEWER, REVIEWERS))
         draft = _draft(user)
     final = Notice.objects.get(
         registrant=draft.registrant,
@@ -248,7 +361,7 @@ def prepare(*, registrants: int, notices: int, progress: Callable, writer_mark: 
         is_amendment=False,
     )
     with transaction.atomic():
-        _seed_notices(notices, progress)
+        seed_notices(notices, progress)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

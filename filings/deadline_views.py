@@ -13,7 +13,6 @@ from filings.calendar_feed import deadline_calendar
 from filings.deadlines import EASTERN, DeadlineInputError
 from filings.document import long_date
 from filings.forms import DeadlinePreviewForm
-from filings.models import Notice
 from filings.selectors import (
     dashboard_sections,
     notice_deadlines,
@@ -25,6 +24,10 @@ from registrants.access import get_registrant_for_user
 from registrants.models import Registrant
 
 DASHBOARD_HORIZON_DAYS = 60
+# The dashboard's table of coming report deadlines stops there: a few thousand registrants owe
+# thousands of reports in 60 days, and a row weighs over 1 KB (the page stays under 100 KB
+# with every list full). Each registrant's page lists all of its own.
+DASHBOARD_MAX_REPORTS = 30
 # A calendar file is imported once in a while, so it looks a year ahead.
 CALENDAR_HORIZON_DAYS = 365
 # The calendar of all registrants stops there: a few thousand registrants owe tens of thousands
@@ -70,19 +73,22 @@ def coming_deadlines(registrants) -> dict:
 @permission_required("registrants.view_registrant", raise_exception=True)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Template filings/dashboard.html; context: today, horizon_end, horizon_days, upcoming
-    (registrant, report) pairs of the active registrants, sorted by due date; and, for users
+    (registrant, report) pairs of the active registrants, the DASHBOARD_MAX_REPORTS due
+    soonest, sorted by due date, upcoming_total (how many there are in all), upcoming_until
+    (the last one's due date) and calendar_max_reports; and, for users
     who see notices, `sections` (filings.selectors.dashboard_sections: the notices along the
     lifecycle, each list soonest due first)."""
     today = _today()
-    upcoming = registrant_upcoming_reports(
+    upcoming, upcoming_total = soonest_upcoming_reports(
         registrants=Registrant.objects.visible_to(request.user).filter(is_active=True),
         today=today,
         horizon_days=DASHBOARD_HORIZON_DAYS,
+        limit=DASHBOARD_MAX_REPORTS,
     )
     can_see_notices = request.user.has_perm("filings.view_notice")
     sections = (
         dashboard_sections(
-            notices=Notice.objects.visible_to(request.user),
+            registrants=Registrant.objects.visible_to(request.user),
             today=today,
             now=_now(),
             may_review=request.user.has_perm("filings.approve_notice")
@@ -101,6 +107,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "horizon_days": DASHBOARD_HORIZON_DAYS,
             "horizon_end": today + timedelta(days=DASHBOARD_HORIZON_DAYS),
             "upcoming": upcoming,
+            "upcoming_total": upcoming_total,
+            "upcoming_until": upcoming[-1][1].deadlines.report_due if upcoming else None,
+            "calendar_max_reports": CALENDAR_MAX_REPORTS,
         },
     )
 

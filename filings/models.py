@@ -568,6 +568,71 @@ class NoticeDocument(models.Model):
         return reverse("filings:document", args=args)
 
 
+class NoticeDueDates(models.Model):
+    """Where a notice sits on the dashboard, as dates: derived from the notice, its filing
+    records, its registrant's investment company type and the SEC closure days
+    (filings.due_dates computes them from the deadline and timeliness rules and refreshes them
+    on every write of those). Each list of the dashboard is then one query along an index of
+    this table, however many notices there are. Derived data, never edited and rebuilt at
+    will; not the notice's content, which never changes once final. A date is None where the
+    notice is never on the list it serves."""
+
+    notice = models.OneToOneField(
+        Notice, on_delete=models.CASCADE, primary_key=True, related_name="due_dates"
+    )
+    # Copied from the notice and its registrant, so that each list is picked and sorted from
+    # this table's indexes alone: the registrant (whose notices a user may see), its name (the
+    # lists sort by it after the date) and the notice's status.
+    registrant = models.ForeignKey(
+        Registrant, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    registrant_name = models.CharField(max_length=200)
+    status = models.CharField(max_length=20, choices=NoticeStatus.choices)
+    # Not yet filed: its own Form 12b-25 deadline (Rule 12b-25(a)), the lists of notices not yet
+    # filed sort by it; and the first day it counts as stale, the stale list sorts by it. The
+    # last date there is for a notice without a deadline of its own (an amendment has none) or
+    # without a period end.
+    notice_due = models.DateField(null=True)
+    stale_from = models.DateField(null=True)
+    # Filed, its report not yet filed: the last day the notice waits for it.
+    awaiting_report_until = models.DateField(null=True)
+    # Filed, its report late: the first day it counts as late, and the first day it no longer
+    # shows among the late reports.
+    late_report_from = models.DateField(null=True)
+    late_report_until = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = "dates of a notice on the dashboard"
+        verbose_name_plural = "dates of notices on the dashboard"
+        # One for each kind of list, in the list's order; each holds only the rows that can be
+        # on such a list.
+        indexes = [
+            models.Index(
+                fields=["status", "notice_due", "registrant_name", "notice"],
+                name="due_dates_list_idx",
+                condition=models.Q(stale_from__isnull=False),
+            ),
+            models.Index(
+                fields=["-stale_from", "registrant_name", "notice"],
+                name="due_dates_stale_idx",
+                condition=models.Q(stale_from__isnull=False),
+            ),
+            models.Index(
+                fields=["awaiting_report_until", "registrant_name", "notice"],
+                name="due_dates_awaiting_idx",
+                condition=models.Q(awaiting_report_until__isnull=False),
+            ),
+            models.Index(
+                fields=["late_report_from", "registrant_name", "notice"],
+                name="due_dates_late_idx",
+                condition=models.Q(late_report_from__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Dates of notice {self.notice_id} on the dashboard"
+
+
 class InputKeptThroughLogin(models.Model):
     """A wizard page posted after its user's session expired, kept for that user only until
     they sign in again and open the page (see filings.middleware)."""

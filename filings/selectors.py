@@ -5,11 +5,11 @@ answers that a page posts back."""
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from types import SimpleNamespace
+from functools import partial
 
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
@@ -17,6 +17,7 @@ from filings.document import long_date
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
 from filings.models import (
     Notice,
+    NoticeDueDates,
     NoticeFiling,
     NoticeSigner,
     NoticeStatus,
@@ -27,7 +28,6 @@ from filings.models import (
 from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
 from filings.timeliness import (
-    NOT_YET_FILED,
     Consequence,
     MissedReport,
     NoticeTimeliness,
@@ -291,18 +291,21 @@ def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[C
 
 # The dashboard ---------------------------------------------------------------------------
 
-# Each list of the dashboard is narrowed in the database by status and by a window of period
-# ends, and only the few columns a deadline and a row need are read (DASHBOARD_FIELDS), so the
-# work follows the notices of the last months in that state, never all notices. A notice's
-# deadline comes at most about 215 days after its period end (Form 11-K of an ERISA plan: 180
-# days, rolled to a business day, plus the notice's day), so one not yet filed whose period
-# ended more than ACTIVE_WINDOW_DAYS ago is stale without counting. A late report counts for
-# up to 13 months after its due date (filings.timeliness), hence LATE_WINDOW_DAYS for filed
-# notices.
+# Which list of the dashboard holds a notice, and where, is read from the dates of
+# NoticeDueDates (filings.due_dates): each list is one query along an index, at most
+# DASHBOARD_CAP + 1 rows, and only the rows shown get their deadlines counted here, by the same
+# rules. A notice not yet filed is stale once its own deadline passed more than
+# STALE_AFTER_DAYS ago, or once its period ended more than ACTIVE_WINDOW_DAYS ago whatever its
+# deadline (an amendment has none of its own): a notice's deadline comes at most about 215 days
+# after its period end (Form 11-K of an ERISA plan: 180 days, rolled to a business day, plus
+# the notice's day). A late report counts for up to 13
+# months after its due date (filings.timeliness); the dashboard shows filed notices for
+# LATE_WINDOW_DAYS after their period end, the registrant page counts them all.
 STALE_AFTER_DAYS = 30
 ACTIVE_WINDOW_DAYS = 215 + STALE_AFTER_DAYS
 LATE_WINDOW_DAYS = 215 + 400
 DASHBOARD_CAP = 10
+# The columns a row's deadlines and a row need.
 DASHBOARD_FIELDS = [
     "status",
     "form_type",
@@ -325,6 +328,24 @@ UNFILED_STATUSES = [
     NoticeStatus.APPROVED,
     NoticeStatus.SIGNED,
 ]
+# The lists of notices not yet filed, by key, and their status.
+UNFILED_LISTS = {
+    "review": NoticeStatus.IN_REVIEW,
+    "approved": NoticeStatus.APPROVED,
+    "signed": NoticeStatus.SIGNED,
+    "drafts": NoticeStatus.DRAFT,
+}
+# Every list, in the order of the page, with the notice list's status filter that shows all of
+# its notices.
+DASHBOARD_LISTS = {
+    "review": NoticeStatus.IN_REVIEW,
+    "approved": NoticeStatus.APPROVED,
+    "signed": NoticeStatus.SIGNED,
+    "awaiting_report": NoticeStatus.FILED,
+    "late_reports": NoticeStatus.FILED,
+    "drafts": NoticeStatus.DRAFT,
+    "stale": NoticeStatus.DRAFT,
+}
 
 
 @dataclass(frozen=True)
@@ -352,16 +373,11 @@ class DashboardSection:
     more: bool = False
 
 
-def _section(key: str, status: str, rows: list[DashboardRow]) -> DashboardSection:
-    rows.sort(key=lambda row: (row.due is None, row.due or date.min, row.notice.registrant.name))
-    return DashboardSection(key, status, rows[:DASHBOARD_CAP], len(rows) > DASHBOARD_CAP)
-
-
 def dashboard_sections(
-    *, notices: QuerySet[Notice], today: date, now: datetime, may_review: bool
+    *, registrants: QuerySet[Registrant], today: date, now: datetime, may_review: bool
 ) -> dict[str, DashboardSection]:
-    """The dashboard's lists of `notices` (a queryset of the notices the user may see) of
-    active registrants, following the lifecycle, by key:
+    """The dashboard's lists of the notices of `registrants` (a queryset of the registrants
+    the user may see) that are active, following the lifecycle, by key:
 
     - "review": in review, for users who may approve or send back (`may_review`);
     - "approved": approved, waiting for signatures;
@@ -372,130 +388,106 @@ def dashboard_sections(
     - "late_reports": filed notices whose report is late (filed late, or not filed by its last
       day) while the lateness still counts (filings.timeliness);
     - "drafts": drafts, with their deadlines;
-    - "stale": notices not yet filed whose deadline passed more than STALE_AFTER_DAYS ago.
+    - "stale": notices not yet filed whose deadline passed more than STALE_AFTER_DAYS ago
+      (see above), the latest to become stale first.
 
-    Each is sorted by what is due first. A constant number of queries, whatever the number of
-    notices."""
+    Each other list is sorted by what is due first, those without a date last, then by
+    registrant. A constant number of queries (NoticeDueDates picks and orders the rows),
+    whatever the number of notices."""
     closures = sec_closure_days()
-    active = notices.filter(registrant__is_active=True).select_related("registrant")
-    base = active.only(*DASHBOARD_FIELDS)
-    active_since = today - timedelta(days=ACTIVE_WINDOW_DAYS)
-    stale_before = today - timedelta(days=STALE_AFTER_DAYS)
-    counted: dict[tuple, NoticeDeadlines | None] = {}
-
-    def deadlines_of(notice) -> NoticeDeadlines | None:
-        # Notices of the same report and period share their deadlines: count them once.
-        key = tuple(getattr(notice, name) for name in DASHBOARD_FIELDS[1:11]) + (
-            notice.registrant.investment_company_type,
-        )
-        if key not in counted:
-            counted[key] = deadlines_of_notice(notice, closures=closures)
-        return counted[key]
-
-    rows_by_status: dict[str, list[DashboardRow]] = {status: [] for status in UNFILED_STATUSES}
-    stale: list[DashboardRow] = []
-    statuses = (
-        UNFILED_STATUSES
-        if may_review
-        else [status for status in UNFILED_STATUSES if status != NoticeStatus.IN_REVIEW]
+    # Each list is read from NoticeDueDates alone, along the index made for it, in its order:
+    # the database stops after a few rows however many notices there are. Whether the user
+    # may see a row's registrant, and whether it is active, is checked row by row (EXISTS), so
+    # that no database reads every notice the user may see instead (SQLite would, for
+    # `registrant IN (...)`). Only filed notices have the dates of the filed lists, only the
+    # others a stale_from. The lists answer notice ids; the notices shown are read at the end,
+    # in one query.
+    visible = NoticeDueDates.objects.filter(
+        Exists(registrants.filter(pk=OuterRef("registrant"), is_active=True))
     )
-    unfiled = active.filter(
-        Q(period_end__gte=active_since) | Q(period_end__isnull=True), status__in=statuses
-    )
-    for notice in _light_notices(unfiled):
-        deadlines = deadlines_of(notice)
-        due = deadlines.notice_due if deadlines and not notice.is_amendment else None
-        if due is not None and due < stale_before:
-            # Abandoned, not overdue: no urgency.
-            stale.append(DashboardRow(notice, deadlines, None, None, due))
-            continue
-        row_urgency = urgency(deadline=due, now=now, closures=closures) if due else None
-        rows_by_status[notice.status].append(
-            DashboardRow(notice, deadlines, row_urgency, None, due)
-        )
+    statuses = [
+        status for status in UNFILED_STATUSES if may_review or status != NoticeStatus.IN_REVIEW
+    ]
 
-    filed = active.filter(
-        status=NoticeStatus.FILED,
-        is_amendment=False,
-        period_end__gte=today - timedelta(days=LATE_WINDOW_DAYS),
-        filing__isnull=False,
-    )
-    awaiting, late = [], []
-    for notice in _light_notices(filed, "filing__accepted_at", "report_filing__filed_on"):
-        deadlines = deadlines_of(notice)
-        if deadlines is None:
-            continue
-        timeliness = notice_timeliness(
-            accepted_at=notice.filing__accepted_at, deadlines=deadlines, closures=closures
-        )
-        outcome = report_outcome(
-            deadlines=deadlines,
-            notice_timely=timeliness.timely,
-            relief_claimed=bool(notice.relief_claimed),
-            filed_on=notice.report_filing__filed_on,
-            today=today,
-        )
-        records = FilingRecords(None, timeliness, None, outcome)
-        if outcome.state == NOT_YET_FILED:
-            row_urgency = urgency(deadline=outcome.last_day, now=now, closures=closures)
-            awaiting.append(DashboardRow(notice, deadlines, row_urgency, records, outcome.last_day))
-        elif outcome.is_late:
-            missed = MissedReport(
-                notice.form_type, outcome.missed_due_date, outcome.filed_on is not None
+    def first_ids(queryset: QuerySet[NoticeDueDates], *order: str) -> list[int]:
+        ordered = queryset.order_by(*order, "registrant_name", "notice_id")
+        return list(ordered.values_list("notice_id", flat=True)[: DASHBOARD_CAP + 1])
+
+    ids = {}
+    for key, status in UNFILED_LISTS.items():
+        if status in statuses:
+            # Not stale, and so (filings.due_dates) due at most STALE_AFTER_DAYS days ago: the
+            # range of the index to read.
+            ids[key] = first_ids(
+                visible.filter(
+                    status=status,
+                    notice_due__gte=today - timedelta(days=STALE_AFTER_DAYS),
+                    stale_from__gt=today,
+                ),
+                "notice_due",
             )
-            if registrant_consequences(missed_reports=[missed], today=today):
-                late.append(DashboardRow(notice, deadlines, None, records, outcome.last_day))
+    ids["awaiting_report"] = first_ids(
+        visible.filter(awaiting_report_until__gte=today), "awaiting_report_until"
+    )
+    # A late report is listed for at most LATE_WINDOW_DAYS days (filings.due_dates): the range
+    # of the index to read.
+    ids["late_reports"] = first_ids(
+        visible.filter(
+            late_report_from__gt=today - timedelta(days=LATE_WINDOW_DAYS),
+            late_report_from__lte=today,
+            late_report_until__gt=today,
+        ),
+        "late_report_from",
+    )
+    # Only notices not yet filed have a stale_from; those in review only for reviewers. (Not
+    # `status IN (...)`, which SQLite would read along the other lists' index.)
+    stale = visible.filter(stale_from__lte=today)
+    if not may_review:
+        stale = stale.exclude(status=NoticeStatus.IN_REVIEW)
+    ids["stale"] = first_ids(stale, "-stale_from")
+    notices = (
+        Notice.objects.select_related("registrant", "filing", "report_filing")
+        .only(*DASHBOARD_FIELDS, "filing__accepted_at", "report_filing__filed_on")
+        .in_bulk([pk for found in ids.values() for pk in found])
+    )
 
-    # Notices not yet filed whose period ended before the window are long past their
-    # deadline: the newest of them join the stale ones counted above.
-    for notice in base.filter(status__in=statuses, period_end__lt=active_since).order_by(
-        "-period_end", "-pk"
-    )[: DASHBOARD_CAP + 1]:
-        deadlines = deadlines_of(notice)
-        due = deadlines.notice_due if deadlines else None
-        stale.append(DashboardRow(notice, deadlines, None, None, due))
-    stale.sort(key=lambda row: row.due or date.min, reverse=True)
+    def unfiled_row(notice: Notice) -> DashboardRow:
+        deadlines = deadlines_of_notice(notice, closures=closures)
+        due = deadlines.notice_due if deadlines and not notice.is_amendment else None
+        row_urgency = urgency(deadline=due, now=now, closures=closures) if due else None
+        return DashboardRow(notice, deadlines, row_urgency, None, due)
 
+    def stale_row(notice: Notice) -> DashboardRow:
+        # Abandoned, not overdue: no urgency.
+        deadlines = deadlines_of_notice(notice, closures=closures)
+        return DashboardRow(notice, deadlines, None, None, deadlines and deadlines.notice_due)
+
+    def filed_row(notice: Notice, *, late: bool) -> DashboardRow | None:
+        deadlines = deadlines_of_notice(notice, closures=closures)
+        records = filing_records(notice, deadlines, closures=closures, today=today)
+        if records.outcome is None:
+            return None
+        last_day = records.outcome.last_day
+        row_urgency = None if late else urgency(deadline=last_day, now=now, closures=closures)
+        return DashboardRow(notice, deadlines, row_urgency, records, last_day)
+
+    row_of = {
+        "awaiting_report": partial(filed_row, late=False),
+        "late_reports": partial(filed_row, late=True),
+        "stale": stale_row,
+    }
     sections = {}
-    if may_review:
-        sections["review"] = _section(
-            "review", NoticeStatus.IN_REVIEW, rows_by_status[NoticeStatus.IN_REVIEW]
-        )
-    sections["approved"] = _section(
-        "approved", NoticeStatus.APPROVED, rows_by_status[NoticeStatus.APPROVED]
-    )
-    sections["signed"] = _section(
-        "signed", NoticeStatus.SIGNED, rows_by_status[NoticeStatus.SIGNED]
-    )
-    sections["awaiting_report"] = _section("awaiting_report", NoticeStatus.FILED, awaiting)
-    sections["late_reports"] = _section("late_reports", NoticeStatus.FILED, late)
-    sections["drafts"] = _section("drafts", NoticeStatus.DRAFT, rows_by_status[NoticeStatus.DRAFT])
-    sections["stale"] = DashboardSection(
-        "stale", NoticeStatus.DRAFT, stale[:DASHBOARD_CAP], len(stale) > DASHBOARD_CAP
-    )
-    # The rows shown get their notices, read in one query.
-    shown = [row for section in sections.values() for row in section.rows]
-    full = base.in_bulk([row.notice.pk for row in shown])
-    for section in sections.values():
-        section.rows = [replace(row, notice=full[row.notice.pk]) for row in section.rows]
+    for key, status in DASHBOARD_LISTS.items():
+        if key in ids:
+            # A notice deleted since its list was read is left out.
+            found = [notices[pk] for pk in ids[key] if pk in notices]
+            rows = [row_of.get(key, unfiled_row)(notice) for notice in found]
+            sections[key] = _section(key, status, [row for row in rows if row])
     return sections
 
 
-def _light_notices(queryset: QuerySet[Notice], *extra: str):
-    """The notices of `queryset` as plain objects with the DASHBOARD_FIELDS (and `extra`
-    columns, named as given) that deadlines are counted from: far cheaper than model
-    instances when a window holds thousands of notices."""
-    columns = ["pk", *DASHBOARD_FIELDS, *extra]
-    for values in queryset.values_list(*columns):
-        notice = SimpleNamespace(**dict(zip(columns, values, strict=True)))
-        notice.registrant_id = True
-        notice.registrant = SimpleNamespace(
-            name=notice.registrant__name,
-            investment_company_type=notice.registrant__investment_company_type,
-            is_unit_investment_trust=notice.registrant__investment_company_type
-            == InvestmentCompanyType.UNIT_INVESTMENT_TRUST,
-        )
-        yield notice
+def _section(key: str, status: str, rows: list[DashboardRow]) -> DashboardSection:
+    return DashboardSection(key, status, rows[:DASHBOARD_CAP], len(rows) > DASHBOARD_CAP)
 
 
 def notice_answers_version(notice: Notice, fields: list[str]) -> str:

@@ -76,6 +76,29 @@ def test_the_dashboard_lists_coming_reports_of_active_registrants_by_due_date(
     assert "Dormant Holdings" not in response.content.decode()
 
 
+def test_the_coming_reports_stop_at_the_soonest_and_say_how_many_there_are(
+    compliance_client, registrants, today, monkeypatch
+):
+    monkeypatch.setattr(deadline_views, "DASHBOARD_MAX_REPORTS", 4)
+    response = compliance_client.get(reverse("home"))
+    assert rows(response) == [
+        ("Dune Outfitters Inc.", "10-K", "2025-12-28"),
+        ("Lexington Precision Corporation", "10-K", "2025-12-31"),
+        ("Cedar Ridge Bancorp", "10-Q", "2026-03-31"),
+        ("Harborview Analytics, Inc.", "10-Q", "2026-03-31"),
+    ]
+    page = response.content.decode()
+    assert (
+        "These are the 4 reports due soonest, to "
+        '<time datetime="2026-05-11">May 11, 2026</time>, of 6.' in page
+    )
+    assert f'<a href="{reverse("registrants:list")}">Each registrant\'s page</a>' in page
+
+
+def test_all_coming_reports_shown_need_no_word_on_the_others(compliance_client, registrants, today):
+    assert 'id="upcoming-more"' not in compliance_client.get(reverse("home")).content.decode()
+
+
 def table_row(page: str, text: str) -> str:
     """The HTML of the first table row containing `text`."""
     [row, *_] = [row for row in re.findall(r"<tr.*?</tr>", page, re.S) if text in row]

@@ -203,7 +203,7 @@ def test_a_notice_finalized_before_the_edgar_documents_gets_them_from_the_migrat
     compliance_client.get(summary_url(notice))
     assert notice.documents.count() == 2
     store_missing_documents = import_module(
-        "filings.migrations.0024_store_missing_documents"
+        "filings.migrations.0025_store_missing_documents"
     ).store_missing_documents
     store_missing_documents(apps, None)
     assert bytes(notice.documents.get(kind="htm").content) == render_notice_htm(notice)

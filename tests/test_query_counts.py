@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from filings.benchmark_data import seed_notices
+from filings.deadline_views import DASHBOARD_MAX_REPORTS
 from filings.models import Notice
 from tests.conftest import make_registrant
 
@@ -79,3 +81,36 @@ def test_a_registrants_page_asks_as_many_queries_at_500_notices_as_at_100(
         page = compliance_client.get(url, {"page": "2"})
     assert len(page.context["notices"]) == 25
     assert page.context["page"].paginator.count == 500
+
+
+def make_fiscal_year(number: int) -> None:
+    """A registrant whose fiscal year ends in the month `number` names (whatever the day, some
+    of them owe reports in the next 60 days)."""
+    make_registrant(
+        name=f"Registrant {number}",
+        sec_file_number=f"001-{50000 + number}",
+        fiscal_year_end_month=number % 12 + 1,
+        fiscal_year_end_day=28,
+    )
+
+
+def test_the_dashboard_asks_as_many_queries_at_2000_notices_as_at_100(
+    registrant_admin_client, lexington, django_assert_num_queries
+):
+    """Notices of every state over ten years with their filing records, as the benchmark
+    seeds them, of twenty registrants: the dashboard reads a few rows of each list and the
+    soonest coming reports, whatever their numbers."""
+    for number in range(20):
+        make_fiscal_year(number)
+    seed_notices(100, lambda *args: None)
+    url = reverse("home")
+    registrant_admin_client.get(url)
+    few = queries_of(registrant_admin_client, url, {})
+    seed_notices(2000, lambda *args: None)
+    for number in range(20, 80):
+        make_fiscal_year(number)
+    with django_assert_num_queries(few):
+        page = registrant_admin_client.get(url)
+    sections = page.context["sections"].values()
+    assert sum(len(section.rows) for section in sections) >= 50
+    assert len(page.context["upcoming"]) == DASHBOARD_MAX_REPORTS < page.context["upcoming_total"]

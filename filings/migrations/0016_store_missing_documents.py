@@ -1,5 +1,5 @@
 """Storing the documents of notices finalized before a document format existed moved to
-0024_store_missing_documents, after 0017_lifecycle made final notices approved. A database that
+0025_store_missing_documents, after 0017_lifecycle made final notices approved. A database that
 ran this migration before keeps what it stored; 0018 stores only what is still missing."""
 
 from django.db import migrations

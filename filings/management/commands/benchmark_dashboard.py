@@ -1,12 +1,11 @@
-"""Measure the dashboard over many notices (see docs/benchmarks.md): its queries and time with
---notices notices (200,000 by default) of every state spread over ten years, made in a
+"""Measure the dashboard over many notices (see docs/benchmarks.md): its queries, size and time
+with --notices notices (200,000 by default) seeded as `benchmark_pages` seeds them
+(filings.benchmark_data: quarterly reports over the last ten years up to today, the old ones
+mostly filed with their filing records, those around today in every state), made in a
 transaction that is rolled back at the end."""
 
-import random
 import statistics
 import time
-from datetime import date, datetime, timedelta
-from datetime import time as clock
 
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
@@ -14,9 +13,8 @@ from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from filings.deadlines import EASTERN
-from filings.models import Notice, NoticeFiling, NoticeStatus
-from registrants.demo import DEMO_REGISTRANTS
+from filings.benchmark_data import seed_notices, seed_registrants
+from filings.models import Notice, NoticeFiling, ReportFiling
 from registrants.models import Registrant
 
 
@@ -41,73 +39,28 @@ class Command(BaseCommand):
             pass
 
     def _measure(self, count: int, registrant_count: int, repeats: int) -> None:
-        rng = random.Random(12)
-        template = DEMO_REGISTRANTS[0]["registrant"]
-        made = Registrant.objects.bulk_create(
-            Registrant(
-                **{
-                    **template,
-                    "name": f"Benchmark Registrant {index}",
-                    "cik": None,
-                    "sec_file_number": f"000-{90000 + index}",
-                }
-            )
-            for index in range(registrant_count)
-        )
-        statuses = [
-            (NoticeStatus.FILED, 70),
-            (NoticeStatus.DRAFT, 20),
-            (NoticeStatus.IN_REVIEW, 4),
-            (NoticeStatus.APPROVED, 3),
-            (NoticeStatus.SIGNED, 3),
-        ]
-        population = [status for status, weight in statuses for _ in range(weight)]
-        today = date.today()
         started = time.perf_counter()
-        batch = []
-        for index in range(count):
-            quarter_end = today - timedelta(days=rng.randrange(0, 3650))
-            batch.append(
-                Notice(
-                    registrant=made[index % registrant_count],
-                    status=rng.choice(population),
-                    form_type=rng.choice(["10-K", "10-Q"]),
-                    filer_status="non_accelerated",
-                    period_end=quarter_end,
-                    relief_claimed=True,
-                    registrant_name=f"Benchmark Registrant {index % registrant_count}",
-                )
-            )
-            if len(batch) == 5000:
-                Notice.objects.bulk_create(batch)
-                batch = []
-        Notice.objects.bulk_create(batch)
-        filed = Notice.objects.filter(status=NoticeStatus.FILED).order_by("-period_end")[:500]
-
-        NoticeFiling.objects.bulk_create(
-            NoticeFiling(
-                notice=notice,
-                accession_number=f"0000000000-00-{index:06d}",
-                accepted_at=datetime.combine(
-                    notice.period_end + timedelta(days=46), clock(12), tzinfo=EASTERN
-                ),
-                recorded_at=datetime.now(tz=EASTERN),
-                recorded_by_name="benchmark",
-            )
-            for index, notice in enumerate(filed)
+        seed_registrants(Registrant.objects.count() + registrant_count, lambda *args: None)
+        seed_notices(Notice.objects.count() + count, lambda *args: None)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # the planner's statistics, as autovacuum keeps them
+        self.stdout.write(
+            f"Made {count:,} notices ({NoticeFiling.objects.count():,} EDGAR filing records, "
+            f"{ReportFiling.objects.count():,} report filings) in "
+            f"{time.perf_counter() - started:.1f} s"
         )
-        self.stdout.write(f"Made {count:,} notices in {time.perf_counter() - started:.1f} s")
 
         admin = User.objects.create_superuser("benchmark-dashboard", "", "unused")
         client = Client(HTTP_HOST="localhost")
         client.force_login(admin)
         queries = []
 
-        def count(execute, sql, params, many, context):
+        def count_query(execute, sql, params, many, context):
             queries.append(sql)
             return execute(sql, params, many, context)
 
-        with connection.execute_wrapper(count):
+        with connection.execute_wrapper(count_query):
             response = client.get(reverse("home"))
         assert response.status_code == 200, response.status_code
         timings = []
@@ -115,9 +68,12 @@ class Command(BaseCommand):
             started = time.perf_counter()
             client.get(reverse("home"))
             timings.append(time.perf_counter() - started)
-        rows = response.content.decode().count('<tr class="urgency-')
+        page = response.content.decode()
+        rows = page.count('<tr class="urgency-')
+        upcoming = page.count('data-label="Days left"')
         self.stdout.write(f"Queries per dashboard: {len(queries)}")
-        self.stdout.write(f"Rows shown: {rows}")
+        self.stdout.write(f"Rows shown: {rows} in the lists, {upcoming} coming report deadlines")
+        self.stdout.write(f"Page size: {len(response.content) / 1024:.0f} KB")
         self.stdout.write(
             f"Median of {repeats} dashboards: {statistics.median(timings) * 1000:.0f} ms "
             f"(slowest {max(timings) * 1000:.0f} ms)"

@@ -26,7 +26,7 @@ def store_missing_documents(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("filings", "0023_notice_list_indexes")]
+    dependencies = [("filings", "0024_notice_due_dates")]
 
     operations = [
         migrations.RunPython(store_missing_documents, migrations.RunPython.noop),

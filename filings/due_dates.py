@@ -1,0 +1,282 @@
+"""The dashboard's index (filings.models.NoticeDueDates): for each notice, the dates its lists
+select and sort it by, so that each list is one query along an index and only the rows shown
+get their deadlines counted (filings.selectors.dashboard_sections).
+
+The dates come from the rules themselves, never from a copy of them: the deadlines from
+filings.selectors.deadlines_of_notice, the notice's timeliness and the report's last day from
+filings.timeliness.notice_timeliness and report_outcome, how long a late report counts from
+filings.timeliness.registrant_consequences. None of them depends on the day: the dashboard
+compares them with today when it reads them. `notice_due_dates_refresh` writes them for a set of
+notices, and the receivers below call it on every write that changes what they are computed
+from."""
+
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
+from itertools import islice
+from types import SimpleNamespace
+
+from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from filings.deadlines import NoticeDeadlines
+from filings.models import (
+    Notice,
+    NoticeDueDates,
+    NoticeFiling,
+    NoticeStatus,
+    ReportFiling,
+    SecClosureDay,
+)
+from filings.selectors import (
+    ACTIVE_WINDOW_DAYS,
+    LATE_WINDOW_DAYS,
+    STALE_AFTER_DAYS,
+    deadlines_of_notice,
+    sec_closure_days,
+)
+from filings.timeliness import (
+    NOT_YET_FILED,
+    MissedReport,
+    notice_timeliness,
+    registrant_consequences,
+    report_outcome,
+)
+from registrants.models import InvestmentCompanyType, Registrant
+
+# The columns of NoticeDueDates besides the notice: what is copied from the notice and its
+# registrant so that each list is read from this table alone, then the dates.
+DUE_DATE_FIELDS = [
+    "registrant_id",
+    "registrant_name",
+    "status",
+    "notice_due",
+    "stale_from",
+    "awaiting_report_until",
+    "late_report_from",
+    "late_report_until",
+]
+# What deadlines_of_notice reads from a notice, and from its registrant (whether it is a unit
+# investment trust).
+DEADLINE_FIELDS = [
+    "form_type",
+    "filer_status",
+    "period_end",
+    "is_transition_report",
+    "transition_period_end",
+    "transition_decision_date",
+    "distribution_date",
+    "transmission_date",
+    "is_erisa_plan",
+    "is_amendment",
+]
+REGISTRANT_FIELDS = ["investment_company_type"]
+# What the lists read from the registrant besides: its name, to sort by.
+REGISTRANT_COPIED = ["name"]
+REFRESH_BATCH = 2000
+DAY = timedelta(days=1)
+# The deadline of a notice without one of its own (it comes last in its list), and the first
+# day a notice without a period end counts as stale: dates rather than None, so that each list
+# of notices not yet filed is one range of an index, read in order.
+NEVER = date.max
+
+
+def due_dates_of_notice(
+    notice,
+    deadlines: NoticeDeadlines | None,
+    *,
+    accepted_at: datetime | None,
+    report_filed_on: date | None,
+    closures: Iterable[date],
+) -> dict[str, date | str | None]:
+    """The NoticeDueDates of `notice` (a Notice, or anything with its `status`, its
+    DEADLINE_FIELDS, `relief_claimed`, `registrant_id` and its registrant's name) whose
+    deadlines are `deadlines`
+    (deadlines_of_notice), accepted by EDGAR at `accepted_at` (None while not filed) and whose
+    report was filed on `report_filed_on`, as {field: value}. Each date says from or until
+    when the notice is on a list of the dashboard (filings.selectors.dashboard_sections);
+    the registrant (whose name the lists sort by next) and the status are copied:
+
+    - not yet filed: `notice_due`, its own deadline (NEVER without one), the lists sort by it;
+      `stale_from`, the first day it counts as stale: its own deadline passed more than
+      STALE_AFTER_DAYS days ago, or (whatever its deadline, an amendment and a notice without
+      deadlines too) its period ended more than ACTIVE_WINDOW_DAYS days ago (NEVER without a
+      period end); the stale list shows the latest first. So a notice that is not stale has
+      a notice_due of at most STALE_AFTER_DAYS days ago;
+    - filed, its report not yet filed: `awaiting_report_until`, the report's last day
+      (ReportOutcome.last_day), and at most LATE_WINDOW_DAYS days after the period end;
+    - filed, its report filed late or still not filed: `late_report_from`, the day after that
+      last day, and `late_report_until`, the day the lateness no longer costs the registrant
+      anything (registrant_consequences: once the look-back no longer reaches it, and never
+      before the report is filed), and at most LATE_WINDOW_DAYS days after the period end (and
+      after late_report_from).
+
+    An amendment has no deadline of its own and no report of its own."""
+    dates: dict[str, date | str | None] = dict.fromkeys(DUE_DATE_FIELDS)
+    dates["registrant_id"] = notice.registrant_id
+    dates["registrant_name"] = notice.registrant.name
+    dates["status"] = notice.status
+    if notice.status != NoticeStatus.FILED:
+        dates["notice_due"] = NEVER
+        stale = [NEVER]
+        if deadlines is not None and not notice.is_amendment:
+            dates["notice_due"] = deadlines.notice_due
+            stale.append(deadlines.notice_due + timedelta(days=STALE_AFTER_DAYS) + DAY)
+        if notice.period_end is not None:
+            stale.append(notice.period_end + timedelta(days=ACTIVE_WINDOW_DAYS) + DAY)
+        dates["stale_from"] = min(stale)
+        return dates
+    if deadlines is None or notice.is_amendment or accepted_at is None:
+        return dates
+
+    timeliness = notice_timeliness(accepted_at=accepted_at, deadlines=deadlines, closures=closures)
+
+    def outcome_on(day: date):
+        return report_outcome(
+            deadlines=deadlines,
+            notice_timely=timeliness.timely,
+            relief_claimed=bool(notice.relief_claimed),
+            filed_on=report_filed_on,
+            today=day,
+        )
+
+    listed_until = notice.period_end + timedelta(days=LATE_WINDOW_DAYS)
+    # The report as it stands before any day has passed, and on the day after its last day.
+    before = outcome_on(date.min)
+    if before.state == NOT_YET_FILED:
+        dates["awaiting_report_until"] = min(before.last_day, listed_until)
+    after = outcome_on(before.last_day + DAY)
+    if not after.is_late:
+        return dates
+    missed = MissedReport(notice.form_type, after.missed_due_date, after.filed_on is not None)
+    first = before.last_day + DAY
+    counted = registrant_consequences(missed_reports=[missed], today=first)
+    if not counted:
+        return dates
+    # Listed until the lateness no longer costs anything, at most LATE_WINDOW_DAYS days after
+    # the period end; and at most that long after the first day, which bounds how long a row
+    # stays on the list, so that the list is one short range of its index (only a transition
+    # period that ended before the notice's period end reaches this bound first).
+    end = min(listed_until, first + timedelta(days=LATE_WINDOW_DAYS)) + DAY
+    if not any(consequence.waits_for_report for consequence in counted):
+        end = min(max(consequence.until for consequence in counted), end)
+    if first < end:
+        dates["late_report_from"], dates["late_report_until"] = first, end
+    return dates
+
+
+def due_dates_rows(
+    notices: QuerySet, closures: Iterable[date]
+) -> Iterator[tuple[int, dict[str, date | str | None]]]:
+    """(pk, due_dates_of_notice) for each of `notices` (a queryset of Notice, a historical
+    model's too), read as plain values: far cheaper than model instances for many notices.
+    Notices of the same report and period share their deadlines: counted once."""
+    columns = [
+        "pk",
+        *DEADLINE_FIELDS,
+        *(f"registrant__{name}" for name in REGISTRANT_FIELDS),
+        "registrant_id",
+        *(f"registrant__{name}" for name in REGISTRANT_COPIED),
+        "status",
+        "relief_claimed",
+        "filing__accepted_at",
+        "report_filing__filed_on",
+    ]
+    counted: dict[tuple, NoticeDeadlines | None] = {}
+    rows = notices.order_by("pk").values_list(*columns)
+    for row in rows.iterator(chunk_size=REFRESH_BATCH):
+        pk, *values, registrant_id, registrant_name = row[:-4]
+        status, relief_claimed, accepted_at, report_filed_on = row[-4:]
+        notice = SimpleNamespace(**dict(zip(DEADLINE_FIELDS, values, strict=False)))
+        notice.status, notice.relief_claimed = status, relief_claimed
+        notice.registrant_id = registrant_id
+        notice.registrant = SimpleNamespace(
+            name=registrant_name,
+            is_unit_investment_trust=values[len(DEADLINE_FIELDS)]
+            == InvestmentCompanyType.UNIT_INVESTMENT_TRUST,
+        )
+        key = tuple(values)
+        if key not in counted:
+            counted[key] = deadlines_of_notice(notice, closures=closures)
+        yield (
+            pk,
+            due_dates_of_notice(
+                notice,
+                counted[key],
+                accepted_at=accepted_at,
+                report_filed_on=report_filed_on,
+                closures=closures,
+            ),
+        )
+
+
+def _batches(rows: Iterator, size: int) -> Iterator[list]:
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def notice_due_dates_refresh(*, notices: QuerySet[Notice]) -> int:
+    """Compute the NoticeDueDates of `notices` (a queryset) again and write those that
+    changed (or are missing), in batches; answers how many were written."""
+    closures = sec_closure_days()
+    written = 0
+    for batch in _batches(due_dates_rows(notices, closures), REFRESH_BATCH):
+        stored = {
+            pk: dict(zip(DUE_DATE_FIELDS, values, strict=True))
+            for pk, *values in NoticeDueDates.objects.filter(
+                notice_id__in=[pk for pk, _ in batch]
+            ).values_list("notice_id", *DUE_DATE_FIELDS)
+        }
+        changed = [
+            NoticeDueDates(notice_id=pk, **dates) for pk, dates in batch if stored.get(pk) != dates
+        ]
+        NoticeDueDates.objects.bulk_create(
+            changed,
+            update_conflicts=True,
+            unique_fields=["notice"],
+            update_fields=DUE_DATE_FIELDS,
+        )
+        written += len(changed)
+    return written
+
+
+# Keeping the index current ---------------------------------------------------------------
+#
+# Signals, because they are the one door every write passes: a notice is saved by the wizard's
+# services, the lifecycle, the admin, the demo and scripts, always through Notice.save() (the
+# same door that keeps a final notice from changing); a registrant by its pages, the admin and
+# the CSV import; a closure day by the admin. Calling the refresh from each of those paths
+# would miss the next one added. Bulk inserts and updates send no signal: the benchmark's
+# seeders call notice_due_dates_refresh themselves, and no bulk update touches what the dates
+# are computed from (filings.services updates only a draft's bookkeeping in bulk).
+
+
+@receiver(post_save, sender=Notice)
+def _notice_saved(sender, instance: Notice, **kwargs) -> None:
+    notice_due_dates_refresh(notices=Notice.objects.filter(pk=instance.pk))
+
+
+@receiver(post_save, sender=NoticeFiling)
+@receiver(post_save, sender=ReportFiling)
+def _record_saved(sender, instance, **kwargs) -> None:
+    notice_due_dates_refresh(notices=Notice.objects.filter(pk=instance.notice_id))
+
+
+@receiver(post_save, sender=SecClosureDay)
+@receiver(post_delete, sender=SecClosureDay)
+def _closure_day_changed(sender, instance: SecClosureDay, **kwargs) -> None:
+    # A closure day moves any deadline counted across it: every notice is counted again, and
+    # only the rows that changed are written.
+    notice_due_dates_refresh(notices=Notice.objects.all())
+
+
+@receiver(post_save, sender=Registrant)
+def _registrant_saved(
+    sender, instance: Registrant, created: bool, update_fields=None, **kwargs
+) -> None:
+    # Of the registrant, the rows read only REGISTRANT_FIELDS and REGISTRANT_COPIED; a new one
+    # has no notices.
+    read = {*REGISTRANT_FIELDS, *REGISTRANT_COPIED}
+    if created or (update_fields is not None and not read & set(update_fields)):
+        return
+    notice_due_dates_refresh(notices=Notice.objects.filter(registrant=instance))
