@@ -1,7 +1,9 @@
 import time
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -26,6 +28,12 @@ class IdleSessionMiddleware(SessionMiddleware):
             if now - session.get(IDLE_COUNT_STARTED, 0) >= settings.SESSION_REFRESH_SECONDS:
                 session[IDLE_COUNT_STARTED] = now
         return super().process_response(request, response)
+
+
+@receiver(user_logged_in)
+def _start_idle_count(sender, request, user, **kwargs) -> None:
+    """A new session starts its idle count at login, not on its first page."""
+    request.session[IDLE_COUNT_STARTED] = int(time.time())
 
 
 class NoStoreForSignedInMiddleware:
