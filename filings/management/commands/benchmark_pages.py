@@ -207,7 +207,8 @@ class Command(BaseCommand):
             "DATABASE_URL": database_url,
             "DEBUG": "false",
             "SECRET_KEY": "benchmark-" + "k" * 60,
-            "ALLOWED_HOSTS": "127.0.0.1",
+            # 127.0.0.1 for wrk, localhost for the test client of benchmark_pdf.
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
             "LOG_LEVEL": "WARNING",
             **extra,
