@@ -45,6 +45,7 @@ PAGES = [
     ("registrants:choose", {"q": "Lex"}),
     ("filings:new", {}),
     ("filings:choose", {"q": "10-Q"}),
+    ("deadlines:calendar", {}),
 ]
 
 
