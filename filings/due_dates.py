@@ -30,6 +30,7 @@ from filings.models import (
 )
 from filings.selectors import (
     ACTIVE_WINDOW_DAYS,
+    DEADLINE_FIELDS,
     LATE_WINDOW_DAYS,
     STALE_AFTER_DAYS,
     deadlines_of_notice,
@@ -55,20 +56,6 @@ DUE_DATE_FIELDS = [
     "awaiting_report_until",
     "late_report_from",
     "late_report_until",
-]
-# What deadlines_of_notice reads from a notice, and from its registrant (whether it is a unit
-# investment trust).
-DEADLINE_FIELDS = [
-    "form_type",
-    "filer_status",
-    "period_end",
-    "is_transition_report",
-    "transition_period_end",
-    "transition_decision_date",
-    "distribution_date",
-    "transmission_date",
-    "is_erisa_plan",
-    "is_amendment",
 ]
 REGISTRANT_FIELDS = ["investment_company_type"]
 # What the lists read from the registrant besides: its name, to sort by.

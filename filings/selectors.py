@@ -305,9 +305,9 @@ STALE_AFTER_DAYS = 30
 ACTIVE_WINDOW_DAYS = 215 + STALE_AFTER_DAYS
 LATE_WINDOW_DAYS = 215 + 400
 DASHBOARD_CAP = 10
-# The columns a row's deadlines and a row need.
-DASHBOARD_FIELDS = [
-    "status",
+# What deadlines_of_notice reads from a notice (and, from its registrant, whether it is a unit
+# investment trust).
+DEADLINE_FIELDS = [
     "form_type",
     "filer_status",
     "period_end",
@@ -318,6 +318,11 @@ DASHBOARD_FIELDS = [
     "transmission_date",
     "is_erisa_plan",
     "is_amendment",
+]
+# The columns a row's deadlines and a row need.
+DASHBOARD_FIELDS = [
+    "status",
+    *DEADLINE_FIELDS,
     "relief_claimed",
     "registrant__name",
     "registrant__investment_company_type",
