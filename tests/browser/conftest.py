@@ -23,6 +23,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Chrome's PDF viewer (the signing page shows the PDF to sign in an iframe) as an
+    # out-of-process iframe, which the DevTools protocol drives, instead of a guest view, which
+    # can leave the page's automation waiting (puppeteer/puppeteer#12370, which turns it on).
+    "--enable-features=PdfOopif",
 ]
 
 
@@ -59,6 +63,8 @@ class PageChecks:
     def __init__(self):
         self.loaded: list[str] = []
         self.checked: set[int] = set()
+        # What the page asked the server for and what came of it, told when a page fails to load.
+        self.traffic: list[str] = []
 
     def unchecked(self) -> list[str]:
         return [url for number, url in enumerate(self.loaded, 1) if number not in self.checked]
@@ -93,7 +99,10 @@ def follow(page, locator=None, *, key: str = "") -> None:
             break
         page.wait_for_timeout(25)
     else:
-        pytest.fail(f"no new page loaded after {key or locator}")
+        pytest.fail(
+            f"no new page loaded after {key or locator}; the page is at {page.url}; its requests "
+            f"so far: {checks.traffic[-12:]}"
+        )
     check_page(page)
 
 
@@ -109,6 +118,17 @@ def _open_page(chromium, live_server, **context_options):
     page.set_default_timeout(10_000)
     checks = _checks[id(page)] = PageChecks()
     page.on("load", lambda loaded: checks.loaded.append(loaded.url))
+    page.on("request", lambda request: checks.traffic.append(f"{request.method} {request.url}"))
+    page.on(
+        "requestfinished",
+        lambda request: checks.traffic.append(f"finished {request.method} {request.url}"),
+    )
+    page.on(
+        "requestfailed",
+        lambda request: checks.traffic.append(
+            f"failed {request.method} {request.url}: {request.failure}"
+        ),
+    )
     violations = []
     page.on(
         "console",
