@@ -120,7 +120,8 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out user name and address before the password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading permissions and groups in one query.
+    "accounts.backends.ModelBackendInOneQuery",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -200,7 +201,7 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "en-us"
 # SEC deadlines are counted in Eastern time.
 TIME_ZONE = "America/New_York"
-USE_I18N = True
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -55,7 +55,7 @@ NOTICE_DEADLINE_RECIPIENTS = {
 GRACE_PERIOD_END_RECIPIENTS = (PREPARERS, REVIEWERS)
 
 # with_perm() needs the backend that knows permissions (django-axes is the other one).
-PERMISSIONS_BACKEND = "django.contrib.auth.backends.ModelBackend"
+PERMISSIONS_BACKEND = "accounts.backends.ModelBackendInOneQuery"
 
 
 def notify_move(event: NoticeEvent) -> None:

@@ -5,6 +5,7 @@ as if it did not exist."""
 
 from django.shortcuts import get_object_or_404
 
+from accounts.backends import group_names
 from registrants.roles import REGISTRANT_ADMINS
 
 
@@ -13,10 +14,7 @@ def sees_every_registrant(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    # Cached on the user object: a page asks several times.
-    if not hasattr(user, "_sees_every_registrant"):
-        user._sees_every_registrant = user.groups.filter(name=REGISTRANT_ADMINS).exists()
-    return user._sees_every_registrant
+    return REGISTRANT_ADMINS in group_names(user)
 
 
 def get_registrant_for_user(user, registrant_id: int):
