@@ -1,3 +1,4 @@
+import gzip
 from datetime import date, timedelta
 
 import pytest
@@ -5,6 +6,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from filings import deadline_views
+from filings.models import SecClosureDay
 from filings.selectors import registrant_upcoming_reports, soonest_upcoming_reports
 from registrants.models import FilerStatus, Registrant
 from tests.conftest import make_registrant
@@ -166,3 +168,79 @@ def test_the_soonest_reports_of_many_registrants_are_the_first_of_all_their_repo
         )
         assert total == len(everything)
         assert described(rows) == described(everything[:limit]), limit
+
+
+# The calendar of all registrants and the dashboard's coming reports are kept in the cache
+# (filings.selectors.upcoming_cache_key): each change they are worked out from shows at once.
+
+
+def coming_reports(client) -> list[tuple[str, date]]:
+    """The dashboard's coming reports: (form, period end)."""
+    rows = client.get(reverse("home")).context["upcoming"]
+    return [(report.form_type, report.period_end) for _, report in rows]
+
+
+def lexington_uids(response, lexington) -> set[str]:
+    return {uid for uid in events(response) if uid.startswith(f"registrant-{lexington.pk}-")}
+
+
+def test_the_cached_calendar_is_sent_gzipped_to_clients_that_accept_it(
+    compliance_client, lexington, today
+):
+    url = reverse("deadlines:calendar")
+    plain = compliance_client.get(url)
+    gzipped = compliance_client.get(url, headers={"accept-encoding": "gzip, deflate"})
+    assert "Content-Encoding" not in plain
+    assert gzipped["Content-Encoding"] == "gzip"
+    assert gzipped["Vary"] == plain["Vary"] == "Accept-Encoding, Cookie"
+    assert gzip.decompress(gzipped.content) == plain.content
+    assert lexington_uids(plain, lexington)
+
+
+def test_the_cached_calendar_and_coming_reports_follow_each_change(
+    compliance_client, lexington, today
+):
+    url = reverse("deadlines:calendar")
+    assert f"registrant-{lexington.pk}-10-K-20251231-report-due@late-filing" in events(
+        compliance_client.get(url)
+    )
+    first_quarter = ("10-Q", date(2026, 3, 31))
+    assert first_quarter in coming_reports(compliance_client)
+
+    # A fiscal year end changed: the reports move.
+    lexington.fiscal_year_end_month, lexington.fiscal_year_end_day = 3, 31
+    lexington.save()
+    uids = lexington_uids(compliance_client.get(url), lexington)
+    assert f"registrant-{lexington.pk}-10-K-20260331-report-due@late-filing" in uids
+    assert f"registrant-{lexington.pk}-10-K-20251231-report-due@late-filing" not in uids
+    # The end of the fiscal year is no first quarter's.
+    assert first_quarter not in coming_reports(compliance_client)
+
+    # An SEC closure day on the notice deadline moves it a day.
+    notice_due = f"registrant-{lexington.pk}-10-K-20260331-notice-due@late-filing"
+    before = events(compliance_client.get(url))[notice_due][0]
+    SecClosureDay.objects.create(date=before, reason="A day of mourning")
+    assert events(compliance_client.get(url))[notice_due][0] > before
+
+    # Another registrant assigned to the team, then this one taken off it.
+    other = make_registrant(name="Harborview Analytics, Inc.", sec_file_number="001-38412")
+    assert {uid.split("-")[1] for uid in events(compliance_client.get(url))} == {
+        str(lexington.pk),
+        str(other.pk),
+    }
+    lexington.assigned_teams.clear()
+    assert not lexington_uids(compliance_client.get(url), lexington)
+    assert lexington not in [
+        row[0] for row in compliance_client.get(reverse("home")).context["upcoming"]
+    ]
+
+
+def test_a_colleague_never_gets_the_calendar_cached_for_another_team(
+    compliance_client, client, colleague, lexington, today
+):
+    url = reverse("deadlines:calendar")
+    assert lexington_uids(compliance_client.get(url), lexington)
+    compliance_client.get(reverse("home"))
+    client.force_login(colleague)
+    assert not lexington_uids(client.get(url), lexington)
+    assert client.get(reverse("home")).context["upcoming"] == []

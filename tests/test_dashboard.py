@@ -7,6 +7,7 @@ from django.urls import reverse
 from filings import deadline_views
 from filings.models import SecClosureDay
 from registrants.models import FilerStatus
+from registrants.roles import REVIEWERS
 from tests.conftest import make_registrant
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +175,17 @@ def test_logging_in_leads_to_the_dashboard(client, compliance_user, today):
     )
     assert response.redirect_chain[-1][0] == reverse("home")
     assert "Coming report deadlines" in response.content.decode()
+
+
+def test_the_cached_table_offers_start_notice_only_while_the_user_may_start_one(
+    client, reviewer, compliance_user, registrants, today
+):
+    """The coming deadlines' table is cached (filings.selectors.upcoming_cache_key) apart
+    for users who may start a notice and users who may not."""
+    client.force_login(compliance_user)
+    assert "Start notice" in client.get(reverse("home")).content.decode()
+    compliance_user.groups.set([reviewer.groups.get(name=REVIEWERS)])
+    compliance_user.groups.add(*reviewer.groups.exclude(name=REVIEWERS))
+    page = client.get(reverse("home")).content.decode()
+    assert "Cedar Ridge Bancorp" in page
+    assert "Start notice" not in page

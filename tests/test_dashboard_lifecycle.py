@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -209,6 +210,7 @@ def test_the_dashboard_makes_as_many_queries_for_30_notices_as_for_3(
         eastern(2026, 11, 25, 9, 1),
         "0000000001-26-000021",
     )
+    cache.clear()  # the coming reports are worked out again, as for the first count
     with django_assert_num_queries(len(few.captured_queries)):
         response = registrant_admin_client.get(reverse("home"))
     assert sum(len(section.rows) for section in response.context["sections"].values()) > 10
