@@ -1,6 +1,10 @@
+from functools import cache
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
-from django.db.models import CharField, Value
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 
 
 class ModelBackendInOneQuery(ModelBackend):
@@ -21,31 +25,52 @@ class ModelBackendInOneQuery(ModelBackend):
         return super()._get_permissions(user_obj, obj, from_name)
 
 
+@cache
+def _permissions_and_groups_sql() -> str:
+    """The query, written once from the models' tables: every request runs it, and building it
+    through the ORM each time cost more than running it."""
+    quote = connection.ops.quote_name
+    user_model = get_user_model()
+    own = user_model.user_permissions.through._meta
+    in_group = user_model.groups.through._meta
+    granted = Group.permissions.through._meta
+
+    def table(meta) -> str:
+        return quote(meta.db_table)
+
+    def column(meta, field: str) -> str:
+        return f"{table(meta)}.{quote(meta.get_field(field).column)}"
+
+    permission, content_type, group = Permission._meta, ContentType._meta, Group._meta
+    permission_columns = (
+        f"{column(content_type, 'app_label')}, {column(permission, 'codename')} "
+        f"FROM {table(permission)} JOIN {table(content_type)} "
+        f"ON {column(content_type, 'id')} = {column(permission, 'content_type')}"
+    )
+    return (
+        f"SELECT 'user', {permission_columns} "
+        f"JOIN {table(own)} ON {column(own, 'permission')} = {column(permission, 'id')} "
+        f"WHERE {column(own, 'user')} = %s "
+        f"UNION ALL SELECT 'group', {permission_columns} "
+        f"JOIN {table(granted)} ON {column(granted, 'permission')} = {column(permission, 'id')} "
+        f"JOIN {table(in_group)} ON {column(in_group, 'group')} = {column(granted, 'group')} "
+        f"WHERE {column(in_group, 'user')} = %s "
+        f"UNION ALL SELECT 'name', '', {column(group, 'name')} FROM {table(group)} "
+        f"JOIN {table(in_group)} ON {column(in_group, 'group')} = {column(group, 'id')} "
+        f"WHERE {column(in_group, 'user')} = %s"
+    )
+
+
 def load_permissions_and_groups(user) -> None:
     """Set Django's permission caches (`_user_perm_cache`, `_group_perm_cache`, read by
     ModelBackend) and `_group_names` on `user`, in one query, unless they are set."""
     if hasattr(user, "_group_names"):
         return
-
-    def kind(name: str) -> Value:
-        return Value(name, output_field=CharField())
-
-    own = Permission.objects.filter(user=user).annotate(kind=kind("user"))
-    grouped = Permission.objects.filter(group__user=user).annotate(kind=kind("group"))
-    fields = ("kind", "content_type__app_label", "codename")
-    groups = (
-        Group.objects.filter(user=user)
-        .annotate(kind=kind("name"), app_label=kind(""))
-        .values_list("kind", "app_label", "name")
-    )
-    rows = (
-        own.values_list(*fields)
-        .order_by()
-        .union(grouped.values_list(*fields).order_by(), groups.order_by(), all=True)
-    )
     found = {"user": set(), "group": set(), "name": set()}
-    for source, app_label, name in rows:
-        found[source].add(name if source == "name" else f"{app_label}.{name}")
+    with connection.cursor() as cursor:
+        cursor.execute(_permissions_and_groups_sql(), [user.pk] * 3)
+        for source, app_label, name in cursor.fetchall():
+            found[source].add(name if source == "name" else f"{app_label}.{name}")
     user._group_names = found["name"]
     if not hasattr(user, "_user_perm_cache"):
         user._user_perm_cache = found["user"]
