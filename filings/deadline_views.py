@@ -108,7 +108,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # the page's time. The table offers "Start notice" to those who may start one.
     purpose = "dashboard-start" if request.user.has_perm("filings.add_notice") else "dashboard"
     upcoming, upcoming_total, upcoming_table = cache.get_or_set(
-        upcoming_cache_key(purpose=purpose, user=request.user, registrants=active, today=today),
+        upcoming_cache_key(purpose=purpose, user=request.user, today=today),
         coming_reports,
         UPCOMING_CACHE_SECONDS,
     )
@@ -212,7 +212,7 @@ def calendar_all(request: HttpRequest) -> HttpResponse:
         return compress_string(calendar)
 
     body = cache.get_or_set(
-        upcoming_cache_key(purpose="calendar", user=request.user, registrants=active, today=today),
+        upcoming_cache_key(purpose="calendar", user=request.user, today=today),
         gzipped_calendar,
         UPCOMING_CACHE_SECONDS,
     )

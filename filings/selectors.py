@@ -12,6 +12,7 @@ from functools import partial
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 
+from accounts.backends import group_names
 from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.document import long_date
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
@@ -183,17 +184,30 @@ def soonest_upcoming_reports(
 UPCOMING_CACHE_SECONDS = 600
 
 
-def upcoming_cache_key(
-    *, purpose: str, user, registrants: QuerySet[Registrant], today: date
-) -> str:
-    """The cache key of what is worked out for `user` from `registrants` (a queryset) and
+def upcoming_cache_key(*, purpose: str, user, today: date) -> str:
+    """The cache key of what is worked out for `user` from the registrants they may see and
     `today` (the dashboard's coming reports, the calendar of all registrants: `purpose`). It
-    changes when a registrant changes (its updated_at), one is added or taken out of the
-    queryset (their count and the sum of their ids), a closure day changes, or the day does;
-    one aggregate query and the closure days', instead of reading thousands of registrants."""
-    facts = registrants.aggregate(count=Count("pk"), ids=Sum("pk"), changed=Max("updated_at"))
-    closures = sorted(sec_closure_days())
-    fingerprint = hashlib.sha256(repr((facts, closures)).encode()).hexdigest()[:32]
+    changes when any registrant changes (its updated_at), one is added or deleted (their count
+    and the sum of their ids), the user's registrants or teams or a team's registrants change
+    (registrants.access), a closure day changes, or the day does: three small aggregates and
+    the closure days, instead of reading thousands of registrants."""
+    every_registrant = Registrant.objects.aggregate(
+        count=Count("pk"), ids=Sum("pk"), changed=Max("updated_at")
+    )
+    assigned = Registrant.assigned_users.through.objects.filter(user=user).aggregate(
+        count=Count("pk"), ids=Sum("registrant_id")
+    )
+    to_teams = Registrant.assigned_teams.through.objects.filter(group__user=user).aggregate(
+        count=Count("pk"), ids=Sum(F("registrant_id") + F("group_id"))
+    )
+    facts = (
+        every_registrant,
+        assigned,
+        to_teams,
+        sorted(group_names(user)),
+        sorted(sec_closure_days()),
+    )
+    fingerprint = hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
     return f"upcoming:{purpose}:{user.pk}:{today:%Y%m%d}:{fingerprint}"
 
 

@@ -2,6 +2,7 @@ import gzip
 from datetime import date, timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -9,7 +10,7 @@ from filings import deadline_views
 from filings.models import SecClosureDay
 from filings.selectors import registrant_upcoming_reports, soonest_upcoming_reports
 from registrants.models import FilerStatus, Registrant
-from tests.conftest import make_registrant
+from tests.conftest import TEAM, make_registrant, team
 
 pytestmark = pytest.mark.django_db
 
@@ -236,11 +237,23 @@ def test_the_cached_calendar_and_coming_reports_follow_each_change(
 
 
 def test_a_colleague_never_gets_the_calendar_cached_for_another_team(
-    compliance_client, client, colleague, lexington, today
+    compliance_client, colleague, lexington, today
 ):
     url = reverse("deadlines:calendar")
     assert lexington_uids(compliance_client.get(url), lexington)
     compliance_client.get(reverse("home"))
+    client = Client()
     client.force_login(colleague)
     assert not lexington_uids(client.get(url), lexington)
     assert client.get(reverse("home")).context["upcoming"] == []
+    # Joining the team of Lexington: the colleague's calendar and dashboard now have it.
+    colleague.groups.add(team(TEAM))
+    assert lexington_uids(client.get(url), lexington)
+    assert lexington in [row[0] for row in client.get(reverse("home")).context["upcoming"]]
+    # Lexington assigned to the colleague alone, off the team: still theirs, no longer the
+    # compliance user's.
+    lexington.assigned_teams.clear()
+    lexington.assigned_users.add(colleague)
+    colleague.groups.remove(team(TEAM))
+    assert lexington_uids(client.get(url), lexington)
+    assert not lexington_uids(compliance_client.get(url), lexington)
