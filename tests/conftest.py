@@ -4,10 +4,12 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from filings import deadline_views
 from registrants.demo import DEMO_REGISTRANTS
 from registrants.models import Contact, Registrant, Signer
 from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS, REVIEWERS
 from registrants.services import person_save
+from tests.notice_factory import eastern
 
 PASSWORD = "correct-horse-battery"
 LEXINGTON = DEMO_REGISTRANTS[0]
@@ -15,6 +17,19 @@ LEXINGTON = DEMO_REGISTRANTS[0]
 # colleague on another team sees none of them (registrants.access).
 TEAM = "Team Lexington"
 OTHER_TEAM = "Team Harborview"
+
+
+# The dashboard's clock in its tests: Wednesday 25 November 2026, 10 a.m. Eastern, the day
+# before Thanksgiving.
+NOW = eastern(2026, 11, 25, 10, 0)
+
+
+@pytest.fixture
+def now(monkeypatch):
+    """The dashboard's today and now are NOW."""
+    monkeypatch.setattr(deadline_views, "_today", lambda: NOW.date())
+    monkeypatch.setattr(deadline_views, "_now", lambda: NOW)
+    return NOW
 
 
 def team(name: str) -> Group:

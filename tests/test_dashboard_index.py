@@ -13,7 +13,6 @@ from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
-from filings import deadline_views
 from filings.deadlines import EASTERN
 from filings.due_dates import due_dates_rows, notice_due_dates_refresh
 from filings.lifecycle import notice_record_filing, notice_record_report, notice_submit
@@ -236,15 +235,6 @@ def test_a_migration_fills_the_index_as_the_refresh_does(lexington):
 
 
 # Every write keeps it current ---------------------------------------------------------------
-
-NOW = eastern(2026, 11, 25, 10, 0)
-
-
-@pytest.fixture
-def now(monkeypatch):
-    monkeypatch.setattr(deadline_views, "_today", lambda: NOW.date())
-    monkeypatch.setattr(deadline_views, "_now", lambda: NOW)
-    return NOW
 
 
 def listed(client, key) -> list[Notice]:

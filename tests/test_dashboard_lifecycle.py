@@ -12,23 +12,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from filings import deadline_views
 from filings.lifecycle import notice_record_report
 from filings.models import NoticeStatus
 from filings.selectors import DASHBOARD_CAP
 from filings.urgency import NEXT_BUSINESS_DAY, PASSED, SOON, TODAY, urgency
+from tests.conftest import NOW
 from tests.notice_factory import eastern, file_notice, make_notice
 
 pytestmark = pytest.mark.django_db
-
-NOW = eastern(2026, 11, 25, 10, 0)
-
-
-@pytest.fixture
-def now(monkeypatch):
-    monkeypatch.setattr(deadline_views, "_today", lambda: NOW.date())
-    monkeypatch.setattr(deadline_views, "_now", lambda: NOW)
-    return NOW
 
 
 # 10-Q periods of a non-accelerated filer (45 days) and their notice deadlines:
