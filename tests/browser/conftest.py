@@ -23,10 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    # Chrome's PDF viewer (the signing page shows the PDF to sign in an iframe) as an
-    # out-of-process iframe, which the DevTools protocol drives, instead of a guest view, which
-    # can leave the page's automation waiting (puppeteer/puppeteer#12370, which turns it on).
-    "--enable-features=PdfOopif",
 ]
 
 
