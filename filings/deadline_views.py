@@ -1,6 +1,7 @@
 """The dashboard of coming report deadlines and their iCalendar downloads."""
 
 import gzip
+import hashlib
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.decorators import permission_required
@@ -17,13 +18,16 @@ from django.views.decorators.gzip import gzip_page
 from filings.calendar_feed import deadline_calendar
 from filings.deadlines import EASTERN, DeadlineInputError
 from filings.document import long_date
+from filings.due_dates import dashboard_lists_version
 from filings.forms import DeadlinePreviewForm
 from filings.selectors import (
     UPCOMING_CACHE_SECONDS,
+    dashboard_lists,
     dashboard_sections,
     notice_deadlines,
     notice_urgency,
     registrant_upcoming_reports,
+    registrants_fingerprint,
     soonest_upcoming_reports,
     upcoming_cache_key,
 )
@@ -84,15 +88,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     (registrant, report) pairs of the active registrants, the DASHBOARD_MAX_REPORTS due
     soonest, sorted by due date, upcoming_table (their table, templates/filings/
     upcoming_reports_table.html), upcoming_total (how many there are in all), upcoming_until
-    (the last one's due date) and calendar_max_reports; and, for users
-    who see notices, `sections` (filings.selectors.dashboard_sections: the notices along the
-    lifecycle, each list soonest due first)."""
+    (the last one's due date) and calendar_max_reports; and, for users who see notices,
+    `sections` (filings.selectors.dashboard_sections: the notices along the lifecycle, each
+    list soonest due first) and dashboard_lists (their HTML, templates/filings/
+    dashboard_lists.html)."""
     today = _today()
-    active = Registrant.objects.visible_to(request.user).filter(is_active=True)
+    user = request.user
+    fingerprint = registrants_fingerprint(user)
 
     def coming_reports() -> tuple[list, int, str]:
         rows, total = soonest_upcoming_reports(
-            registrants=active,
+            registrants=Registrant.objects.visible_to(user).filter(is_active=True),
             today=today,
             horizon_days=DASHBOARD_HORIZON_DAYS,
             limit=DASHBOARD_MAX_REPORTS,
@@ -106,30 +112,50 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
     # Kept in the cache with their table: rendering a date a dozen times a row was a third of
     # the page's time. The table offers "Start notice" to those who may start one.
-    purpose = "dashboard-start" if request.user.has_perm("filings.add_notice") else "dashboard"
+    purpose = "dashboard-start" if user.has_perm("filings.add_notice") else "dashboard"
     upcoming, upcoming_total, upcoming_table = cache.get_or_set(
-        upcoming_cache_key(purpose=purpose, user=request.user, today=today),
+        upcoming_cache_key(purpose=purpose, user=user, today=today, fingerprint=fingerprint),
         coming_reports,
         UPCOMING_CACHE_SECONDS,
     )
-    can_see_notices = request.user.has_perm("filings.view_notice")
-    sections = (
-        dashboard_sections(
-            registrants=Registrant.objects.visible_to(request.user),
-            today=today,
-            now=_now(),
-            may_review=request.user.has_perm("filings.approve_notice")
-            or request.user.has_perm("filings.return_notice"),
+    can_see_notices = user.has_perm("filings.view_notice")
+    sections, lists_html = {}, ""
+    if can_see_notices:
+        may_review = user.has_perm("filings.approve_notice") or user.has_perm(
+            "filings.return_notice"
         )
-        if can_see_notices
-        else {}
-    )
+        # The lists are kept in the cache until a notice, a filing record, a registrant or a
+        # closure day changes (filings.due_dates.dashboard_lists_version), what the user may
+        # see changes (the fingerprint) or the day does. Their rows' urgency is counted from
+        # now on every page; the lists' HTML is kept as long as every row's urgency is the
+        # same (the hours left change it).
+        lists_key = (
+            f"dashboard-lists:{user.pk}:{today:%Y%m%d}:{may_review}:{fingerprint}:"
+            f"{dashboard_lists_version()}"
+        )
+        lists = cache.get_or_set(
+            lists_key,
+            lambda: dashboard_lists(
+                registrants=Registrant.objects.visible_to(user),
+                today=today,
+                may_review=may_review,
+            ),
+            UPCOMING_CACHE_SECONDS,
+        )
+        sections = dashboard_sections(lists, today=today, now=_now())
+        urgencies = [row.urgency for section in sections.values() for row in section.rows]
+        lists_html = cache.get_or_set(
+            f"{lists_key}:{hashlib.sha256(repr(urgencies).encode()).hexdigest()[:32]}",
+            lambda: render_to_string("filings/dashboard_lists.html", {"sections": sections}),
+            UPCOMING_CACHE_SECONDS,
+        )
     return render(
         request,
         "filings/dashboard.html",
         {
             "can_see_notices": can_see_notices,
             "sections": sections,
+            "dashboard_lists": lists_html,
             "today": today,
             "horizon_days": DASHBOARD_HORIZON_DAYS,
             "horizon_end": today + timedelta(days=DASHBOARD_HORIZON_DAYS),
@@ -212,7 +238,12 @@ def calendar_all(request: HttpRequest) -> HttpResponse:
         return compress_string(calendar)
 
     body = cache.get_or_set(
-        upcoming_cache_key(purpose="calendar", user=request.user, today=today),
+        upcoming_cache_key(
+            purpose="calendar",
+            user=request.user,
+            today=today,
+            fingerprint=registrants_fingerprint(request.user),
+        ),
         gzipped_calendar,
         UPCOMING_CACHE_SECONDS,
     )

@@ -1,6 +1,6 @@
 """The dashboard's index (filings.models.NoticeDueDates): for each notice, the dates its lists
 select and sort it by, so that each list is one query along an index and only the rows shown
-get their deadlines counted (filings.selectors.dashboard_sections).
+get their deadlines counted (filings.selectors.dashboard_lists).
 
 The dates come from the rules themselves, never from a copy of them: the deadlines from
 filings.selectors.deadlines_of_notice, the notice's timeliness and the report's last day from
@@ -14,7 +14,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 from itertools import islice
 from types import SimpleNamespace
+from uuid import uuid4
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -81,7 +84,7 @@ def due_dates_of_notice(
     deadlines are `deadlines`
     (deadlines_of_notice), accepted by EDGAR at `accepted_at` (None while not filed) and whose
     report was filed on `report_filed_on`, as {field: value}. Each date says from or until
-    when the notice is on a list of the dashboard (filings.selectors.dashboard_sections);
+    when the notice is on a list of the dashboard (filings.selectors.dashboard_lists);
     the registrant (whose name the lists sort by next) and the status are copied:
 
     - not yet filed: `notice_due`, its own deadline (NEVER without one), the lists sort by it;
@@ -227,6 +230,38 @@ def notice_due_dates_refresh(*, notices: QuerySet[Notice]) -> int:
     return written
 
 
+# The version of the dashboard's lists ------------------------------------------------------
+#
+# The dashboard keeps each user's lists, as read from the index, in the cache under this
+# version (filings.deadline_views.dashboard); every write below that changes a list or what a
+# row of it shows replaces the version, so the next page reads the lists again. The version is
+# a random token, never a counter: a version the cache has dropped is replaced by one no page
+# was ever kept under.
+DASHBOARD_VERSION_KEY = "dashboard-lists-version"
+
+
+def dashboard_lists_version() -> str:
+    version = cache.get(DASHBOARD_VERSION_KEY)
+    if version is None:
+        cache.add(DASHBOARD_VERSION_KEY, uuid4().hex, None)
+        version = cache.get(DASHBOARD_VERSION_KEY)
+    return version
+
+
+def dashboard_lists_changed() -> None:
+    """Replace the version of the dashboard's lists at once, and again when the transaction
+    commits. At once, for the rest of the transaction (and for a cache in the same database,
+    where the new version commits with the change); again after the commit, because a page
+    that read the lists between the first replacement and the commit, from the data before the
+    change, kept them under the first."""
+
+    def replace() -> None:
+        cache.set(DASHBOARD_VERSION_KEY, uuid4().hex, None)
+
+    replace()
+    transaction.on_commit(replace)
+
+
 # Keeping the index current ---------------------------------------------------------------
 #
 # Signals, because they are the one door every write passes: a notice is saved by the wizard's
@@ -241,12 +276,24 @@ def notice_due_dates_refresh(*, notices: QuerySet[Notice]) -> int:
 @receiver(post_save, sender=Notice)
 def _notice_saved(sender, instance: Notice, **kwargs) -> None:
     notice_due_dates_refresh(notices=Notice.objects.filter(pk=instance.pk))
+    dashboard_lists_changed()
 
 
 @receiver(post_save, sender=NoticeFiling)
 @receiver(post_save, sender=ReportFiling)
 def _record_saved(sender, instance, **kwargs) -> None:
     notice_due_dates_refresh(notices=Notice.objects.filter(pk=instance.notice_id))
+    dashboard_lists_changed()
+
+
+@receiver(post_delete, sender=Registrant)
+@receiver(post_delete, sender=Notice)
+@receiver(post_delete, sender=NoticeFiling)
+@receiver(post_delete, sender=ReportFiling)
+def _deleted(sender, instance, **kwargs) -> None:
+    # A notice's row of the index goes with it (a cascade); a list kept in the cache must not
+    # show it.
+    dashboard_lists_changed()
 
 
 @receiver(post_save, sender=SecClosureDay)
@@ -255,12 +302,15 @@ def _closure_day_changed(sender, instance: SecClosureDay, **kwargs) -> None:
     # A closure day moves any deadline counted across it: every notice is counted again, and
     # only the rows that changed are written.
     notice_due_dates_refresh(notices=Notice.objects.all())
+    dashboard_lists_changed()
 
 
 @receiver(post_save, sender=Registrant)
 def _registrant_saved(
     sender, instance: Registrant, created: bool, update_fields=None, **kwargs
 ) -> None:
+    # Whether the registrant is active decides whether the lists show its notices.
+    dashboard_lists_changed()
     # Of the registrant, the rows read only REGISTRANT_FIELDS and REGISTRANT_COPIED; a new one
     # has no notices.
     read = {*REGISTRANT_FIELDS, *REGISTRANT_COPIED}

@@ -184,13 +184,12 @@ def soonest_upcoming_reports(
 UPCOMING_CACHE_SECONDS = 600
 
 
-def upcoming_cache_key(*, purpose: str, user, today: date) -> str:
-    """The cache key of what is worked out for `user` from the registrants they may see and
-    `today` (the dashboard's coming reports, the calendar of all registrants: `purpose`). It
-    changes when any registrant changes (its updated_at), one is added or deleted (their count
-    and the sum of their ids), the user's registrants or teams or a team's registrants change
-    (registrants.access), a closure day changes, or the day does: three small aggregates and
-    the closure days, instead of reading thousands of registrants."""
+def registrants_fingerprint(user) -> str:
+    """What changes when anything `user` may see of the registrants changes: any registrant
+    (its updated_at), one added or deleted (their count and the sum of their ids), the user's
+    registrants or teams or a team's registrants (registrants.access), or a closure day. Three
+    small aggregates and the closure days, instead of reading thousands of registrants; part of
+    the cache keys of what is worked out from them."""
     every_registrant = Registrant.objects.aggregate(
         count=Count("pk"), ids=Sum("pk"), changed=Max("updated_at")
     )
@@ -207,7 +206,13 @@ def upcoming_cache_key(*, purpose: str, user, today: date) -> str:
         sorted(group_names(user)),
         sorted(sec_closure_days()),
     )
-    fingerprint = hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
+    return hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
+
+
+def upcoming_cache_key(*, purpose: str, user, today: date, fingerprint: str) -> str:
+    """The cache key of what is worked out for `user` from the registrants they may see and
+    `today` (the dashboard's coming reports, the calendar of all registrants: `purpose`);
+    `fingerprint` is registrants_fingerprint(user)."""
     return f"upcoming:{purpose}:{user.pk}:{today:%Y%m%d}:{fingerprint}"
 
 
@@ -412,11 +417,12 @@ class DashboardSection:
     more: bool = False
 
 
-def dashboard_sections(
-    *, registrants: QuerySet[Registrant], today: date, now: datetime, may_review: bool
-) -> dict[str, DashboardSection]:
-    """The dashboard's lists of the notices of `registrants` (a queryset of the registrants
-    the user may see) that are active, following the lifecycle, by key:
+def dashboard_lists(
+    *, registrants: QuerySet[Registrant], today: date, may_review: bool
+) -> dict[str, list[Notice]]:
+    """The notices of the dashboard's lists, by key, in the lists' order (at most
+    DASHBOARD_CAP + 1 each), of `registrants` (a queryset of the registrants the user may see)
+    that are active, following the lifecycle:
 
     - "review": in review, for users who may approve or send back (`may_review`);
     - "approved": approved, waiting for signatures;
@@ -432,8 +438,8 @@ def dashboard_sections(
 
     Each other list is sorted by what is due first, those without a date last, then by
     registrant. A constant number of queries (NoticeDueDates picks and orders the rows),
-    whatever the number of notices."""
-    closures = sec_closure_days()
+    whatever the number of notices; what they answer depends on the day, not the hour (the
+    page keeps it in the cache: filings.deadline_views.dashboard)."""
     # Each list is read from NoticeDueDates alone, along the index made for it, in its order:
     # the database stops after a few rows however many notices there are. Whether the user
     # may see a row's registrant, and whether it is active, is checked row by row (EXISTS), so
@@ -489,6 +495,16 @@ def dashboard_sections(
         .only(*DASHBOARD_FIELDS, "filing__accepted_at", "report_filing__filed_on")
         .in_bulk([pk for found in ids.values() for pk in found])
     )
+    # A notice deleted since its list was read is left out.
+    return {key: [notices[pk] for pk in found if pk in notices] for key, found in ids.items()}
+
+
+def dashboard_sections(
+    lists: dict[str, list[Notice]], *, today: date, now: datetime
+) -> dict[str, DashboardSection]:
+    """The dashboard's sections of `lists` (dashboard_lists), by key: each notice with its
+    deadlines, its urgency at `now` and, when filed, its records."""
+    closures = sec_closure_days()
 
     def unfiled_row(notice: Notice) -> DashboardRow:
         deadlines = deadlines_of_notice(notice, closures=closures)
@@ -517,10 +533,8 @@ def dashboard_sections(
     }
     sections = {}
     for key, status in DASHBOARD_LISTS.items():
-        if key in ids:
-            # A notice deleted since its list was read is left out.
-            found = [notices[pk] for pk in ids[key] if pk in notices]
-            rows = [row_of.get(key, unfiled_row)(notice) for notice in found]
+        if key in lists:
+            rows = [row_of.get(key, unfiled_row)(notice) for notice in lists[key]]
             sections[key] = _section(key, status, [row for row in rows if row])
     return sections
 

@@ -29,6 +29,7 @@ from filings.selectors import (
     DASHBOARD_CAP,
     LATE_WINDOW_DAYS,
     STALE_AFTER_DAYS,
+    dashboard_lists,
     dashboard_sections,
     deadlines_of_notice,
     filing_records,
@@ -110,9 +111,10 @@ def reference_sections(*, today: date, now: datetime, may_review: bool) -> dict:
 
 
 def indexed_sections(*, today: date, now: datetime, may_review: bool) -> dict:
-    sections = dashboard_sections(
-        registrants=Registrant.objects.all(), today=today, now=now, may_review=may_review
+    lists = dashboard_lists(
+        registrants=Registrant.objects.all(), today=today, may_review=may_review
     )
+    sections = dashboard_sections(lists, today=today, now=now)
     return {
         key: (
             [
