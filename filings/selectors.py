@@ -286,6 +286,10 @@ def _recorded(notice: Notice, name: str):
         return None
 
 
+# What filing_records reads of a notice's records (of the notice: DASHBOARD_FIELDS).
+FILING_RECORD_FIELDS = ["filing__accepted_at", "report_filing__filed_on"]
+
+
 def filing_records(
     notice: Notice, deadlines: NoticeDeadlines | None, *, closures: frozenset[date], today: date
 ) -> FilingRecords:
@@ -312,9 +316,11 @@ def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[C
     (filings.timeliness.registrant_consequences): read from its filed notices (amendments
     aside), whatever their age, since a report never filed keeps its consequence."""
     closures = sec_closure_days()
-    notices = Notice.objects.filter(
-        registrant=registrant, status=NoticeStatus.FILED, is_amendment=False
-    ).select_related("registrant", "filing", "report_filing")
+    notices = (
+        Notice.objects.filter(registrant=registrant, status=NoticeStatus.FILED, is_amendment=False)
+        .select_related("registrant", "filing", "report_filing")
+        .only(*DASHBOARD_FIELDS, *FILING_RECORD_FIELDS)
+    )
     missed = []
     for notice in notices:
         deadlines = deadlines_of_notice(notice, closures=closures)
@@ -492,7 +498,7 @@ def dashboard_lists(
     ids["stale"] = first_ids(stale, "-stale_from")
     notices = (
         Notice.objects.select_related("registrant", "filing", "report_filing")
-        .only(*DASHBOARD_FIELDS, "filing__accepted_at", "report_filing__filed_on")
+        .only(*DASHBOARD_FIELDS, *FILING_RECORD_FIELDS)
         .in_bulk([pk for found in ids.values() for pk in found])
     )
     # A notice deleted since its list was read is left out.
@@ -582,6 +588,20 @@ def notice_history(notice: Notice) -> list[HistoryEntry]:
     )
 
 
+# The columns templates/filings/notice_table.html reads of a notice (besides its registrant's
+# name when the notice has none): a notice's narratives and the input it keeps are far larger.
+NOTICE_TABLE_FIELDS = [
+    "registrant",
+    "registrant_name",
+    "form_type",
+    "is_amendment",
+    "period_end",
+    "status",
+    "updated_at",
+    "updated_by_name",
+]
+
+
 def notices_for_list(
     *, user, q: str = "", registrant=None, form_type: str = "", status: str = ""
 ) -> QuerySet[Notice]:
@@ -589,7 +609,11 @@ def notices_for_list(
     SEC file number, registrants.selectors.registrants_matching: a few thousand registrants
     are searched, never the notices' text) and filtered as the notice list asks, most
     recently changed first."""
-    notices = Notice.objects.visible_to(user).select_related("registrant")
+    notices = (
+        Notice.objects.visible_to(user)
+        .select_related("registrant")
+        .only(*NOTICE_TABLE_FIELDS, "registrant__name")
+    )
     if q:
         # The matching registrants' ids first (a few thousand rows at most), so that the
         # notices are read through the (registrant, updated_at) index instead of in full.

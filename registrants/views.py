@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from filings import record_panel
 from filings.deadline_views import coming_deadlines
-from filings.selectors import consequences_of_registrant
+from filings.selectors import NOTICE_TABLE_FIELDS, consequences_of_registrant
 from registrants.access import get_registrant_for_user
 from registrants.forms import (
     ContactForm,
@@ -90,7 +90,11 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
     (registrants.history.HistoryEntry)."""
     registrant = get_registrant_for_user(request.user, registrant_id)
     can_see_notices = request.user.has_perm("filings.view_notice")
-    notices = registrant.notices.order_by("-updated_at", "-pk") if can_see_notices else []
+    notices = (
+        registrant.notices.only(*NOTICE_TABLE_FIELDS).order_by("-updated_at", "-pk")
+        if can_see_notices
+        else []
+    )
     page = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

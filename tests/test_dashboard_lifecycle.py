@@ -258,6 +258,7 @@ def test_the_lists_kept_in_the_cache_follow_each_change_at_once(
     with CaptureQueriesContext(connection) as again:
         second = registrant_admin_client.get(home)
     assert not [query for query in again.captured_queries if "filings_notice" in query["sql"]]
+
     def lists(response) -> str:
         return response.content.decode().split("<h1")[1].split('id="upcoming-heading"')[0]
 
