@@ -214,6 +214,9 @@ class Registrant(models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The registrant list's page is read along it, in order, and stops after the page
+        # instead of sorting every registrant.
+        indexes = [models.Index(fields=["name"], name="registrant_name_idx")]
 
     def __str__(self) -> str:
         return self.name

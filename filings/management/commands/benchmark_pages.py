@@ -6,8 +6,9 @@ application and for `config.benchmark_hello` as the README's production setup do
 DEBUG off), and drives each page with wrk at 1 and at 20 connections, a run of the hello-world
 view before each page's run, so that each ratio compares runs made side by side. It prints one
 Markdown table per database (requests/s, p50, p95, p99, failed requests, times the hello-world
-throughput, page size), the EXPLAIN of the notice list's searches and filters on PostgreSQL, and
-the PDF measures of `benchmark_pdf`. See docs/benchmarks.md for results and the exact command.
+throughput, page size), the EXPLAIN of the notice list's searches and filters and of the
+registrant list on PostgreSQL, and the PDF measures of `benchmark_pdf`. See docs/benchmarks.md
+for results and the exact command.
 
 It needs wrk (`make benchmark` installs the Debian package). Not part of the test suite.
 """
@@ -240,7 +241,8 @@ class Command(BaseCommand):
         facts = json.loads(output.split("FACTS ", 1)[1])
         if facts["explain"]:
             self.stdout.write(
-                "\nEXPLAIN of the notice list's first page for each search and filter:\n"
+                "\nEXPLAIN of the notice list's first page for each search and filter, and of"
+                " the registrant list's first page:\n"
             )
             for label, plan in facts["explain"].items():
                 self.stdout.write(f"\n{label}:\n```\n{plan}\n```")
