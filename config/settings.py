@@ -183,6 +183,11 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
+            # Past this many entries Django deletes a third of them, the CSV import's file
+            # waiting for confirmation among them (registrants.admin). Each user's dashboard
+            # and calendar keep a few entries of at most some tens of KB each, for at most
+            # filings.selectors.UPCOMING_CACHE_SECONDS; the default, 300, is a few users' worth.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -18,7 +18,7 @@ from django.views.decorators.gzip import gzip_page
 from filings.calendar_feed import deadline_calendar
 from filings.deadlines import EASTERN, DeadlineInputError
 from filings.document import long_date
-from filings.due_dates import dashboard_lists_version
+from filings.due_dates import DASHBOARD_LISTS_CACHE_SECONDS, dashboard_lists_version
 from filings.forms import DeadlinePreviewForm
 from filings.selectors import (
     UPCOMING_CACHE_SECONDS,
@@ -126,9 +126,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
         # The lists are kept in the cache until a notice, a filing record, a registrant or a
         # closure day changes (filings.due_dates.dashboard_lists_version), what the user may
-        # see changes (the fingerprint) or the day does. Their rows' urgency is counted from
-        # now on every page; the lists' HTML is kept as long as every row's urgency is the
-        # same (the hours left change it).
+        # see changes (the fingerprint) or the day does, and for a minute at most. Their rows'
+        # urgency is counted from now on every page; the lists' HTML is kept as long as every
+        # row's urgency is the same (the minutes left change it).
         lists_key = (
             f"dashboard-lists:{user.pk}:{today:%Y%m%d}:{may_review}:{fingerprint}:"
             f"{dashboard_lists_version()}"
@@ -140,14 +140,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 today=today,
                 may_review=may_review,
             ),
-            UPCOMING_CACHE_SECONDS,
+            DASHBOARD_LISTS_CACHE_SECONDS,
         )
         sections = dashboard_sections(lists, today=today, now=_now())
         urgencies = [row.urgency for section in sections.values() for row in section.rows]
         lists_html = cache.get_or_set(
             f"{lists_key}:{hashlib.sha256(repr(urgencies).encode()).hexdigest()[:32]}",
             lambda: render_to_string("filings/dashboard_lists.html", {"sections": sections}),
-            UPCOMING_CACHE_SECONDS,
+            DASHBOARD_LISTS_CACHE_SECONDS,
         )
     return render(
         request,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum, Window
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from accounts.backends import group_names
@@ -185,24 +185,31 @@ UPCOMING_CACHE_SECONDS = 600
 
 
 def registrants_fingerprint(user) -> str:
-    """What changes when anything `user` may see of the registrants changes: any registrant
-    (its updated_at), one added or deleted (their count and the sum of their ids), the user's
-    registrants or teams or a team's registrants (registrants.access), or a closure day. Three
-    small aggregates and the closure days, instead of reading thousands of registrants; part of
-    the cache keys of what is worked out from them."""
+    """What changes when anything `user` may see of the registrants changes
+    (registrants.access): any registrant (its updated_at), one added or deleted, the user's
+    registrants or teams or a team's registrants, whether the user is a superuser, or a closure
+    day. Small aggregates and the closure days, instead of reading thousands of registrants;
+    part of the cache keys of what is worked out from them.
+
+    Each table's aggregate is its count and its largest id: ids only grow (a new row takes an
+    id larger than any before it, a deleted one's is never reused), so a row added raises the
+    largest id and a row deleted without another added lowers the count, while a sum of ids
+    could stay the same when rows are swapped. Assignments are only ever added or deleted,
+    never changed in place."""
     every_registrant = Registrant.objects.aggregate(
-        count=Count("pk"), ids=Sum("pk"), changed=Max("updated_at")
+        count=Count("pk"), last=Max("pk"), changed=Max("updated_at")
     )
     assigned = Registrant.assigned_users.through.objects.filter(user=user).aggregate(
-        count=Count("pk"), ids=Sum("registrant_id")
+        count=Count("pk"), last=Max("pk")
     )
     to_teams = Registrant.assigned_teams.through.objects.filter(group__user=user).aggregate(
-        count=Count("pk"), ids=Sum(F("registrant_id") + F("group_id"))
+        count=Count("pk"), last=Max("pk")
     )
     facts = (
         every_registrant,
         assigned,
         to_teams,
+        user.is_superuser,
         sorted(group_names(user)),
         sorted(sec_closure_days()),
     )

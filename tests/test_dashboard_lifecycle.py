@@ -5,19 +5,24 @@ Thanksgiving."""
 
 import re
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from filings import deadline_views
+from filings.due_dates import dashboard_lists_version
 from filings.lifecycle import notice_record_report
-from filings.models import NoticeStatus
+from filings.models import Notice, NoticeStatus
 from filings.selectors import DASHBOARD_CAP
 from filings.urgency import NEXT_BUSINESS_DAY, PASSED, SOON, TODAY, urgency
-from tests.conftest import NOW
+from registrants.models import FilerStatus, Registrant
+from registrants.roles import COMPLIANCE_STAFF, REVIEWERS
+from tests.conftest import NOW, make_registrant, make_user
 from tests.notice_factory import eastern, file_notice, make_notice
 
 pytestmark = pytest.mark.django_db
@@ -247,6 +252,21 @@ def test_urgency_needs_an_aware_now():
         urgency(deadline=date(2026, 11, 25), now=datetime(2026, 11, 25, 9), closures=())
 
 
+def section_html(response, key: str) -> str:
+    """The HTML of one list of the dashboard, as sent ("" when the page has no such list)."""
+    start = f'<section class="mb-4 dashboard-section" aria-labelledby="{key}-heading"'
+    page = response.content.decode()
+    return page.split(start)[1].split("</section>")[0] if start in page else ""
+
+
+def links(response, key: str) -> list[str]:
+    return re.findall(r'href="(/notices/\d+/)"', section_html(response, key))
+
+
+def link(notice) -> str:
+    return f"/notices/{notice.pk}/"
+
+
 def test_the_lists_kept_in_the_cache_follow_each_change_at_once(
     registrant_admin_client, notices, lexington, compliance_user, now, monkeypatch
 ):
@@ -258,22 +278,24 @@ def test_the_lists_kept_in_the_cache_follow_each_change_at_once(
     with CaptureQueriesContext(connection) as again:
         second = registrant_admin_client.get(home)
     assert not [query for query in again.captured_queries if "filings_notice" in query["sql"]]
-
-    def lists(response) -> str:
-        return response.content.decode().split("<h1")[1].split('id="upcoming-heading"')[0]
-
-    assert lists(second) == lists(first)
-    assert all(f"/notices/{notice.pk}/" in lists(second) for notice in listed(first, "signed"))
+    assert (
+        links(second, "signed")
+        == links(first, "signed")
+        == [
+            link(n["signed_today"]),
+            link(n["signed_friday"]),
+        ]
+    )
 
     draft = n["draft_friday"]
     draft.status = NoticeStatus.IN_REVIEW
     draft.save()
     response = registrant_admin_client.get(home)
-    assert draft in listed(response, "review")
-    assert draft not in listed(response, "drafts")
+    assert link(draft) in links(response, "review")
+    assert link(draft) not in links(response, "drafts")
 
     n["draft_later"].delete()
-    assert n["draft_later"] not in listed(registrant_admin_client.get(home), "drafts")
+    assert link(n["draft_later"]) not in links(registrant_admin_client.get(home), "drafts")
 
     notice_record_report(
         notice=n["filed_today"],
@@ -281,7 +303,9 @@ def test_the_lists_kept_in_the_cache_follow_each_change_at_once(
         accession_number="0000000001-26-000030",
         filed_on=date(2026, 11, 25),
     )
-    assert listed(registrant_admin_client.get(home), "awaiting_report") == []
+    assert "No filed notice is waiting for its report." in section_html(
+        registrant_admin_client.get(home), "awaiting_report"
+    )
 
     # The hours left before 5:30 p.m. Eastern count from now on every page.
     page = registrant_admin_client.get(home).content.decode()
@@ -294,3 +318,72 @@ def test_the_lists_kept_in_the_cache_follow_each_change_at_once(
     lexington.save(update_fields=["is_active"])
     response = registrant_admin_client.get(home)
     assert all(not section.rows for section in response.context["sections"].values())
+    assert all(not links(response, key) for key in response.context["sections"])
+
+
+def test_the_lists_are_read_again_once_a_write_commits(
+    lexington, django_capture_on_commit_callbacks
+):
+    """A page read while a write's transaction is open keeps the lists from before it under
+    the version of that moment: the version is replaced again after the commit."""
+    notice = q(lexington, DUE_FRIDAY, status=NoticeStatus.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        notice.save()
+        during = dashboard_lists_version()
+    assert dashboard_lists_version() != during
+
+
+def test_notices_written_in_bulk_show_once_the_index_is_refreshed(
+    registrant_admin_client, lexington, now
+):
+    home = reverse("home")
+    assert links(registrant_admin_client.get(home), "drafts") == []
+    [notice] = Notice.objects.bulk_create(
+        [
+            Notice(
+                registrant=lexington,
+                registrant_name=lexington.name,
+                status=NoticeStatus.DRAFT,
+                form_type="10-Q",
+                filer_status=FilerStatus.NON_ACCELERATED,
+                period_end=DUE_FRIDAY,
+            )
+        ]
+    )
+    call_command("refresh_due_dates", stdout=StringIO())
+    assert links(registrant_admin_client.get(home), "drafts") == [link(notice)]
+
+
+def test_a_superuser_no_longer_one_sees_only_their_teams_notices(client, lexington, now):
+    """Whether the user sees every registrant is part of what the lists are kept under."""
+    draft = q(lexington, DUE_FRIDAY, status=NoticeStatus.DRAFT)
+    chief = make_user("morgan", REVIEWERS)
+    chief.is_superuser = True
+    chief.save()
+    client.force_login(chief)
+    assert links(client.get(reverse("home")), "drafts") == [link(draft)]
+    chief.is_superuser = False
+    chief.save()
+    assert links(client.get(reverse("home")), "drafts") == []
+
+
+def test_assignments_swapped_for_others_change_what_the_lists_are_kept_under(client, now):
+    """Two registrants taken off a user and two others given, whose ids add up the same: the
+    user's lists are read again."""
+    first, second, third, fourth = (
+        make_registrant(name=f"Registrant {number}", cik=f"90000000{number:02d}")
+        for number in range(1, 5)
+    )
+    assert first.pk + fourth.pk == second.pk + third.pk
+    for registrant in (first, second, third, fourth):
+        registrant.assigned_teams.clear()
+    draft = q(first, DUE_FRIDAY, status=NoticeStatus.DRAFT)
+    user = make_user("dana", COMPLIANCE_STAFF)
+    assigned = Registrant.assigned_users.through
+    # Written as a script would, without a registrant being saved.
+    assigned.objects.bulk_create([assigned(user=user, registrant=r) for r in (first, fourth)])
+    client.force_login(user)
+    assert links(client.get(reverse("home")), "drafts") == [link(draft)]
+    assigned.objects.filter(user=user).delete()
+    assigned.objects.bulk_create([assigned(user=user, registrant=r) for r in (second, third)])
+    assert links(client.get(reverse("home")), "drafts") == []
