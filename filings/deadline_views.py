@@ -28,8 +28,9 @@ from filings.selectors import (
     notice_urgency,
     registrant_upcoming_reports,
     registrants_fingerprint,
+    sec_closure_days,
     soonest_upcoming_reports,
-    upcoming_cache_key,
+    user_cache_key,
 )
 from registrants.access import get_registrant_for_user
 from registrants.models import Registrant
@@ -94,7 +95,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     dashboard_lists.html)."""
     today = _today()
     user = request.user
-    fingerprint = registrants_fingerprint(user)
+    closures = sec_closure_days()
+    fingerprint = registrants_fingerprint(user, closures=closures)
 
     def coming_reports() -> tuple[list, int, str]:
         rows, total = soonest_upcoming_reports(
@@ -114,7 +116,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # the page's time. The table offers "Start notice" to those who may start one.
     purpose = "dashboard-start" if user.has_perm("filings.add_notice") else "dashboard"
     upcoming, upcoming_total, upcoming_table = cache.get_or_set(
-        upcoming_cache_key(purpose=purpose, user=user, today=today, fingerprint=fingerprint),
+        user_cache_key(purpose=purpose, user=user, today=today, fingerprint=fingerprint),
         coming_reports,
         UPCOMING_CACHE_SECONDS,
     )
@@ -129,9 +131,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         # see changes (the fingerprint) or the day does, and for a minute at most. Their rows'
         # urgency is counted from now on every page; the lists' HTML is kept as long as every
         # row's urgency is the same (the minutes left change it).
-        lists_key = (
-            f"dashboard-lists:{user.pk}:{today:%Y%m%d}:{may_review}:{fingerprint}:"
-            f"{dashboard_lists_version()}"
+        lists_key = user_cache_key(
+            purpose=f"dashboard-lists:{may_review}:{dashboard_lists_version()}",
+            user=user,
+            today=today,
+            fingerprint=fingerprint,
         )
         lists = cache.get_or_set(
             lists_key,
@@ -142,7 +146,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ),
             DASHBOARD_LISTS_CACHE_SECONDS,
         )
-        sections = dashboard_sections(lists, today=today, now=_now())
+        sections = dashboard_sections(lists, today=today, now=_now(), closures=closures)
         urgencies = [row.urgency for section in sections.values() for row in section.rows]
         lists_html = cache.get_or_set(
             f"{lists_key}:{hashlib.sha256(repr(urgencies).encode()).hexdigest()[:32]}",
@@ -211,13 +215,12 @@ def calendar_all(request: HttpRequest) -> HttpResponse:
     soonest CALENDAR_MAX_REPORTS reports, the calendar's description saying so when there are
     more (each registrant's own calendar has all of its reports). Hundreds of kilobytes worked
     out from thousands of registrants: kept in the cache, gzipped, until one of them changes
-    (upcoming_cache_key), and sent gzipped to the clients that accept it."""
-    active = Registrant.objects.visible_to(request.user).filter(is_active=True)
+    (user_cache_key), and sent gzipped to the clients that accept it."""
     today = _today()
 
     def gzipped_calendar() -> bytes:
         rows, total = soonest_upcoming_reports(
-            registrants=active,
+            registrants=Registrant.objects.visible_to(request.user).filter(is_active=True),
             today=today,
             horizon_days=CALENDAR_HORIZON_DAYS,
             limit=CALENDAR_MAX_REPORTS,
@@ -238,11 +241,11 @@ def calendar_all(request: HttpRequest) -> HttpResponse:
         return compress_string(calendar)
 
     body = cache.get_or_set(
-        upcoming_cache_key(
+        user_cache_key(
             purpose="calendar",
             user=request.user,
             today=today,
-            fingerprint=registrants_fingerprint(request.user),
+            fingerprint=registrants_fingerprint(request.user, closures=sec_closure_days()),
         ),
         gzipped_calendar,
         UPCOMING_CACHE_SECONDS,

@@ -178,18 +178,18 @@ def soonest_upcoming_reports(
     return [row[4:] for row in rows[:limit]], total
 
 
-# How long the coming reports worked out for a user stay in the cache (upcoming_cache_key) at
+# How long the coming reports worked out for a user stay in the cache (user_cache_key) at
 # most. The key changes with everything they are worked out from, so this only bounds how long an
 # entry no longer asked for is kept.
 UPCOMING_CACHE_SECONDS = 600
 
 
-def registrants_fingerprint(user) -> str:
+def registrants_fingerprint(user, *, closures: frozenset[date]) -> str:
     """What changes when anything `user` may see of the registrants changes
     (registrants.access): any registrant (its updated_at), one added or deleted, the user's
     registrants or teams or a team's registrants, whether the user is a superuser, or a closure
-    day. Small aggregates and the closure days, instead of reading thousands of registrants;
-    part of the cache keys of what is worked out from them.
+    day (`closures`, sec_closure_days()). Small aggregates and the closure days, instead of
+    reading thousands of registrants; part of the cache keys of what is worked out from them.
 
     Each table's aggregate is its count and its largest id: ids only grow (a new row takes an
     id larger than any before it, a deleted one's is never reused), so a row added raises the
@@ -211,16 +211,16 @@ def registrants_fingerprint(user) -> str:
         to_teams,
         user.is_superuser,
         sorted(group_names(user)),
-        sorted(sec_closure_days()),
+        sorted(closures),
     )
     return hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
 
 
-def upcoming_cache_key(*, purpose: str, user, today: date, fingerprint: str) -> str:
+def user_cache_key(*, purpose: str, user, today: date, fingerprint: str) -> str:
     """The cache key of what is worked out for `user` from the registrants they may see and
-    `today` (the dashboard's coming reports, the calendar of all registrants: `purpose`);
-    `fingerprint` is registrants_fingerprint(user)."""
-    return f"upcoming:{purpose}:{user.pk}:{today:%Y%m%d}:{fingerprint}"
+    `today` (the dashboard's coming reports and lists, the calendar of all registrants:
+    `purpose`); `fingerprint` is registrants_fingerprint(user)."""
+    return f"user:{purpose}:{user.pk}:{today:%Y%m%d}:{fingerprint}"
 
 
 def deadlines_of_notice(
@@ -513,11 +513,11 @@ def dashboard_lists(
 
 
 def dashboard_sections(
-    lists: dict[str, list[Notice]], *, today: date, now: datetime
+    lists: dict[str, list[Notice]], *, today: date, now: datetime, closures: frozenset[date]
 ) -> dict[str, DashboardSection]:
     """The dashboard's sections of `lists` (dashboard_lists), by key: each notice with its
-    deadlines, its urgency at `now` and, when filed, its records."""
-    closures = sec_closure_days()
+    deadlines (counted with `closures`, sec_closure_days()), its urgency at `now` and, when
+    filed, its records."""
 
     def unfiled_row(notice: Notice) -> DashboardRow:
         deadlines = deadlines_of_notice(notice, closures=closures)

@@ -172,7 +172,7 @@ def test_the_soonest_reports_of_many_registrants_are_the_first_of_all_their_repo
 
 
 # The calendar of all registrants and the dashboard's coming reports are kept in the cache
-# (filings.selectors.upcoming_cache_key): each change they are worked out from shows at once.
+# (filings.selectors.user_cache_key): each change they are worked out from shows at once.
 
 
 def coming_reports(client) -> list[tuple[str, date]]:

@@ -180,7 +180,7 @@ def test_logging_in_leads_to_the_dashboard(client, compliance_user, today):
 def test_the_cached_table_offers_start_notice_only_while_the_user_may_start_one(
     client, reviewer, compliance_user, registrants, today
 ):
-    """The coming deadlines' table is cached (filings.selectors.upcoming_cache_key) apart
+    """The coming deadlines' table is cached (filings.selectors.user_cache_key) apart
     for users who may start a notice and users who may not."""
     client.force_login(compliance_user)
     assert "Start notice" in client.get(reverse("home")).content.decode()

@@ -114,7 +114,7 @@ def indexed_sections(*, today: date, now: datetime, may_review: bool) -> dict:
     lists = dashboard_lists(
         registrants=Registrant.objects.all(), today=today, may_review=may_review
     )
-    sections = dashboard_sections(lists, today=today, now=now)
+    sections = dashboard_sections(lists, today=today, now=now, closures=sec_closure_days())
     return {
         key: (
             [
