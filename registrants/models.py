@@ -215,7 +215,8 @@ class Registrant(models.Model):
     class Meta:
         ordering = ["name"]
         # The registrant list's page is read along it, in order, and stops after the page
-        # instead of sorting every registrant.
+        # instead of sorting every registrant. The search's trigram indexes (PostgreSQL only)
+        # are made by migration 0009, not declared here.
         indexes = [models.Index(fields=["name"], name="registrant_name_idx")]
 
     def __str__(self) -> str:

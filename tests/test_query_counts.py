@@ -10,6 +10,8 @@ from django.urls import reverse
 from filings.benchmark_data import seed_notices
 from filings.deadline_views import DASHBOARD_MAX_REPORTS
 from filings.models import Notice
+from registrants.models import Registrant
+from registrants.selectors import registrants_matching
 from tests.conftest import make_registrant
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +123,16 @@ def test_the_dashboard_asks_as_many_queries_at_2000_notices_as_at_100(
     sections = page.context["sections"].values()
     assert sum(len(section.rows) for section in sections) >= 50
     assert len(page.context["upcoming"]) == DASHBOARD_MAX_REPORTS < page.context["upcoming_total"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL's")
+@pytest.mark.parametrize("column", ["name", "former_name", "sec_file_number"])
+def test_the_registrant_search_reads_its_trigram_index_on_postgresql(column, lexington):
+    """registrants_matching's `icontains` is served by the GIN indexes of migration
+    registrants 0009: the index's expression is the one Django writes for the search."""
+    found = registrants_matching(Registrant.objects.order_by(), "xingto").values("pk")
+    with connection.cursor() as cursor:
+        # A handful of rows is cheaper to scan: make the planner say whether it could use it.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = found.explain()
+    assert f"registrant_{column}_trgm_idx" in plan

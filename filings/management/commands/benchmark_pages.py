@@ -241,8 +241,9 @@ class Command(BaseCommand):
         facts = json.loads(output.split("FACTS ", 1)[1])
         if facts["explain"]:
             self.stdout.write(
-                "\nEXPLAIN of the notice list's first page for each search and filter, and of"
-                " the registrant list's first page:\n"
+                "\nEXPLAIN of the notice list's first page for each search and filter, of"
+                " the registrant list's first page and of the registrants a search by name"
+                " matches:\n"
             )
             for label, plan in facts["explain"].items():
                 self.stdout.write(f"\n{label}:\n```\n{plan}\n```")
