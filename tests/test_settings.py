@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+
 PROJECT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
     "DEBUG": "false",
@@ -102,3 +106,23 @@ def test_database_connections_persist_with_health_checks_by_default():
     assert postgres["CONN_HEALTH_CHECKS"] is True
     assert "transaction_mode" not in postgres.get("OPTIONS", {})
     assert database_settings(DB_CONN_MAX_AGE="0")["CONN_MAX_AGE"] == 0
+
+
+def test_postgresql_prepares_statements_unless_turned_off_for_a_pooler():
+    url = "postgres://postgres@127.0.0.1:5432/filings?sslmode=prefer"
+    options = database_settings(DATABASE_URL=url)["OPTIONS"]
+    assert options == {"sslmode": "prefer", "server_side_binding": True, "prepare_threshold": 5}
+    off = database_settings(DATABASE_URL=url, DB_PREPARED_STATEMENTS="false")["OPTIONS"]
+    assert off == {"sslmode": "prefer"}
+    assert "server_side_binding" not in database_settings()["OPTIONS"]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+def test_a_query_run_often_is_planned_once_on_its_connection():
+    for _ in range(6):
+        list(User.objects.filter(username="nobody"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('"auth_user"."username" = $1' in statement for statement in prepared)
