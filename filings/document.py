@@ -258,8 +258,9 @@ def yes_no_boxes(answer: bool | None) -> list[Box]:
 
 
 def long_date(value: date | None) -> str:
-    """A date as the form writes it: "March 30, 2004"."""
-    return f"{value:%B} {value.day}, {value.year}" if value else ""
+    """A date as the form writes it: "March 30, 2004" (the year in four digits, as Django's
+    `date:"F j, Y"` writes it)."""
+    return f"{value:%B} {value.day}, {value.year:04d}" if value else ""
 
 
 def notice_series(notice: Notice) -> list:
