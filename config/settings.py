@@ -160,8 +160,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     # statement on its connection after its fifth run (psycopg 3, "Prepared statements"), which
     # needs the parameters sent apart from the query (Django's server_side_binding). Planning
     # was a tenth to a fifth of a page's time. Django leaves it off because a pooler in
-    # transaction mode (PgBouncer before 1.21) cannot keep prepared statements: set
-    # DB_PREPARED_STATEMENTS=false behind one.
+    # transaction mode cannot always keep prepared statements (PgBouncer before 1.22, or
+    # without max_prepared_statements): set DB_PREPARED_STATEMENTS=false behind one. A plan a
+    # migration outdated: config/database.py.
     options = DATABASES["default"].setdefault("OPTIONS", {})  # the URL's, e.g. sslmode, kept
     options.update(server_side_binding=True, prepare_threshold=5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

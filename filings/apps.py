@@ -6,6 +6,7 @@ class FilingsConfig(AppConfig):
     verbose_name = "Filings"
 
     def ready(self) -> None:
+        from config import database  # noqa: F401  (replaces connections a migration outdated)
         from filings import (
             checks,  # noqa: F401  (registers the system checks)
             due_dates,  # noqa: F401  (keeps the dashboard's index current)

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
+from django.db import DatabaseError, close_old_connections, connection
+
+from registrants.models import Registrant
 
 PROJECT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
@@ -79,7 +82,11 @@ def database_settings(**env: str) -> dict:
         "import json; from django.conf import settings; "
         "print(json.dumps(settings.DATABASES['default'], default=str))"
     )
-    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DB_PREPARED_STATEMENTS"}
+    }
     environment.update(env)
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", show],
@@ -117,8 +124,14 @@ def test_postgresql_prepares_statements_unless_turned_off_for_a_pooler():
     assert "server_side_binding" not in database_settings()["OPTIONS"]
 
 
+prepared_statements = pytest.mark.skipif(
+    not connection.settings_dict["OPTIONS"].get("server_side_binding"),
+    reason="prepared statements: PostgreSQL unless DB_PREPARED_STATEMENTS=false",
+)
+
+
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+@prepared_statements
 def test_a_query_run_often_is_planned_once_on_its_connection():
     for _ in range(6):
         list(User.objects.filter(username="nobody"))
@@ -126,3 +139,33 @@ def test_a_query_run_often_is_planned_once_on_its_connection():
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [row[0] for row in cursor.fetchall()]
     assert any('"auth_user"."username" = $1' in statement for statement in prepared)
+
+
+@pytest.mark.django_db(transaction=True)
+@prepared_statements
+def test_a_connection_whose_plans_a_migration_outdated_fails_once_then_is_replaced():
+    """As when `migrate` changes a column's type on another server (config/database.py)."""
+
+    def cities() -> list[str]:
+        return list(Registrant.objects.filter(pk=0).values_list("city", flat=True))
+
+    for _ in range(6):
+        assert cities() == []
+    column = Registrant._meta.get_field("city")
+    alter = 'ALTER TABLE "registrants_registrant" ALTER COLUMN "city" TYPE varchar({})'
+    with psycopg.connect(
+        dbname=connection.settings_dict["NAME"],
+        host=connection.settings_dict["HOST"],
+        port=connection.settings_dict["PORT"] or 5432,
+        user=connection.settings_dict["USER"],
+        autocommit=True,
+    ) as migrating:
+        migrating.execute(alter.format(column.max_length + 1))
+        try:
+            with pytest.raises(DatabaseError, match="cached plan must not change result type"):
+                cities()
+            close_old_connections()  # the end of the request
+            assert cities() == []
+        finally:
+            close_old_connections()
+            migrating.execute(alter.format(column.max_length))
