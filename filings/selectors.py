@@ -609,6 +609,10 @@ NOTICE_TABLE_FIELDS = [
 ]
 
 
+# How many registrants' ids a notice search passes as values (notices_for_list).
+SEARCH_IDS_MAX = 5000
+
+
 def notices_for_list(
     *, user, q: str = "", registrant=None, form_type: str = "", status: str = ""
 ) -> QuerySet[Notice]:
@@ -622,12 +626,13 @@ def notices_for_list(
         .only(*NOTICE_TABLE_FIELDS, "registrant__name")
     )
     if q:
-        # The matching registrants' ids first (a few thousand rows at most), so that the
-        # notices are read through the (registrant, updated_at) index instead of in full.
-        matching = list(
-            registrants_matching(Registrant.objects.all(), q).values_list("pk", flat=True)
-        )
-        notices = notices.filter(registrant__in=matching)
+        # The matching registrants' ids first, so that the notices are read through the
+        # (registrant, updated_at) index instead of in full. Past SEARCH_IDS_MAX of them they
+        # stay a subquery: a query may carry at most 65,535 parameters on PostgreSQL with
+        # server-side binding (config/settings.py) and 32,766 on SQLite.
+        matching = registrants_matching(Registrant.objects.all(), q).values_list("pk", flat=True)
+        ids = list(matching[: SEARCH_IDS_MAX + 1])
+        notices = notices.filter(registrant__in=ids if len(ids) <= SEARCH_IDS_MAX else matching)
     if registrant:
         notices = notices.filter(registrant=registrant)
     if form_type:

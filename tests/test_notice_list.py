@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from filings import selectors
 from filings.models import Notice
 from tests import seed
 from tests.conftest import make_registrant
@@ -44,6 +45,18 @@ def test_notices_filter_by_registrant_form_type_status_and_search(
     assert listed(compliance_client, status="draft") == [second, first]
     assert listed(compliance_client, q="harborview") == [second]
     assert listed(compliance_client, form_type="bogus", registrant="abc") == [second, first]
+
+
+@pytest.mark.parametrize("ids_max", [0, 1, 2])
+def test_a_search_naming_more_registrants_than_it_passes_as_values_finds_the_same(
+    compliance_client, notices, monkeypatch, ids_max
+):
+    # Past selectors.SEARCH_IDS_MAX matching registrants the search is a subquery.
+    monkeypatch.setattr(selectors, "SEARCH_IDS_MAX", ids_max)
+    first, second = notices
+    assert listed(compliance_client, q="harborview") == [second]
+    assert listed(compliance_client, q="o") == [second, first]  # both names hold an "o"
+    assert listed(compliance_client, q="nobody") == []
 
 
 def test_a_registrants_page_lists_its_notices(compliance_client, notices, lexington):
