@@ -27,7 +27,7 @@ def replace_connection_after_outdated_plan(execute, sql, params, many, context):
 
 @receiver(connection_created)
 def watch_for_outdated_plans(sender, connection, **kwargs) -> None:
-    if connection.vendor != "postgresql":
-        return
+    if not connection.settings_dict["OPTIONS"].get("server_side_binding"):
+        return  # no prepared statements (SQLite, or DB_PREPARED_STATEMENTS=false)
     if replace_connection_after_outdated_plan not in connection.execute_wrappers:
         connection.execute_wrappers.append(replace_connection_after_outdated_plan)

@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.contrib.auth.models import User
 from django.db import DatabaseError, close_old_connections, connection
@@ -153,19 +152,16 @@ def test_a_connection_whose_plans_a_migration_outdated_fails_once_then_is_replac
         assert cities() == []
     column = Registrant._meta.get_field("city")
     alter = 'ALTER TABLE "registrants_registrant" ALTER COLUMN "city" TYPE varchar({})'
-    with psycopg.connect(
-        dbname=connection.settings_dict["NAME"],
-        host=connection.settings_dict["HOST"],
-        port=connection.settings_dict["PORT"] or 5432,
-        user=connection.settings_dict["USER"],
-        autocommit=True,
-    ) as migrating:
-        migrating.execute(alter.format(column.max_length + 1))
-        try:
-            with pytest.raises(DatabaseError, match="cached plan must not change result type"):
-                cities()
-            close_old_connections()  # the end of the request
-            assert cities() == []
-        finally:
-            close_old_connections()
-            migrating.execute(alter.format(column.max_length))
+    migrating = connection.copy()  # another connection to the same database
+    try:
+        with migrating.cursor() as cursor:
+            cursor.execute(alter.format(column.max_length + 1))
+        with pytest.raises(DatabaseError, match="cached plan must not change result type"):
+            cities()
+        close_old_connections()  # the end of the request
+        assert cities() == []
+    finally:
+        close_old_connections()
+        with migrating.cursor() as cursor:
+            cursor.execute(alter.format(column.max_length))
+        migrating.close()
