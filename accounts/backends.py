@@ -9,10 +9,10 @@ from django.db import connection
 
 class ModelBackendInOneQuery(ModelBackend):
     """Django's ModelBackend, reading a user's own permissions, their groups' permissions and
-    their groups' names in one query (load_permissions_and_groups) instead of three: every page
-    asks for all of them (the permissions to show its links, the groups for access by
-    registrant, registrants.access). Cached on the user object for the request, as Django
-    caches permissions."""
+    their groups' names and ids in one query (load_permissions_and_groups) instead of three:
+    every page asks for all of them (the permissions to show its links, the groups for access
+    by registrant, registrants.access and registrants.models.visible_registrants). Cached on
+    the user object for the request, as Django caches permissions."""
 
     def _get_permissions(self, user_obj, obj, from_name):
         if (
@@ -55,7 +55,8 @@ def _permissions_and_groups_sql() -> str:
         f"JOIN {table(granted)} ON {column(granted, 'permission')} = {column(permission, 'id')} "
         f"JOIN {table(in_group)} ON {column(in_group, 'group')} = {column(granted, 'group')} "
         f"WHERE {column(in_group, 'user')} = %s "
-        f"UNION ALL SELECT 'name', '', {column(group, 'name')} FROM {table(group)} "
+        f"UNION ALL SELECT 'name', CAST({column(group, 'id')} AS VARCHAR(20)), "
+        f"{column(group, 'name')} FROM {table(group)} "
         f"JOIN {table(in_group)} ON {column(in_group, 'group')} = {column(group, 'id')} "
         f"WHERE {column(in_group, 'user')} = %s"
     )
@@ -63,15 +64,21 @@ def _permissions_and_groups_sql() -> str:
 
 def load_permissions_and_groups(user) -> None:
     """Set Django's permission caches (`_user_perm_cache`, `_group_perm_cache`, read by
-    ModelBackend) and `_group_names` on `user`, in one query, unless they are set."""
+    ModelBackend), `_group_names` and `_group_ids` on `user`, in one query, unless they are
+    set."""
     if hasattr(user, "_group_names"):
         return
-    found = {"user": set(), "group": set(), "name": set()}
+    found = {"user": set(), "group": set()}
+    groups = {}
     with connection.cursor() as cursor:
         cursor.execute(_permissions_and_groups_sql(), [user.pk] * 3)
-        for source, app_label, name in cursor.fetchall():
-            found[source].add(name if source == "name" else f"{app_label}.{name}")
-    user._group_names = found["name"]
+        for source, app_label_or_id, name in cursor.fetchall():
+            if source == "name":
+                groups[int(app_label_or_id)] = name
+            else:
+                found[source].add(f"{app_label_or_id}.{name}")
+    user._group_ids = set(groups)
+    user._group_names = set(groups.values())
     if not hasattr(user, "_user_perm_cache"):
         user._user_perm_cache = found["user"]
     if not hasattr(user, "_group_perm_cache"):
@@ -82,3 +89,9 @@ def group_names(user) -> set[str]:
     """The names of `user`'s groups (read with their permissions, in one query)."""
     load_permissions_and_groups(user)
     return user._group_names
+
+
+def group_ids(user) -> set[int]:
+    """The ids of `user`'s groups (read with their permissions, in one query)."""
+    load_permissions_and_groups(user)
+    return user._group_ids

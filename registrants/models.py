@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from accounts.backends import group_ids
 from registrants.access import sees_every_registrant
 from registrants.history import HistoricalRecordsWithReverseM2M, HistoryUserName
 from registrants.identifiers import (
@@ -103,25 +104,30 @@ def visible_registrants(user, registrant_id: str) -> models.Q:
     """The condition that `user` may see the registrant whose id is the field `registrant_id`
     of the rows filtered: every registrant for a registrant admin, otherwise those assigned to
     the user or to one of the user's teams. Checked row by row with two index lookups, so that
-    a page of notices stops reading after its page instead of joining every registrant first."""
+    a page of notices stops reading after its page instead of joining every registrant first.
+    The teams are given by their ids, read with the user's permissions (accounts.backends),
+    rather than as a subquery that PostgreSQL would join to every team assignment first."""
     if sees_every_registrant(user):
         return models.Q()
     if not user.is_authenticated:
         return models.Q(pk__in=[])
-    return models.Q(
+    visible = models.Q(
         models.Exists(
             Registrant.assigned_users.through.objects.filter(
                 registrant_id=models.OuterRef(registrant_id), user_id=user.pk
             )
         )
-    ) | models.Q(
-        models.Exists(
-            Registrant.assigned_teams.through.objects.filter(
-                registrant_id=models.OuterRef(registrant_id),
-                group_id__in=user.groups.through.objects.filter(user_id=user.pk).values("group_id"),
+    )
+    teams = sorted(group_ids(user))
+    if teams:
+        visible |= models.Q(
+            models.Exists(
+                Registrant.assigned_teams.through.objects.filter(
+                    registrant_id=models.OuterRef(registrant_id), group_id__in=teams
+                )
             )
         )
-    )
+    return visible
 
 
 class Registrant(models.Model):

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 
+from accounts.backends import group_ids, group_names
 from registrants.access import sees_every_registrant
 from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
 from tests.conftest import make_user, team
@@ -24,6 +25,7 @@ def test_permissions_and_groups_come_from_one_query_and_match_djangos_backend(
 ):
     user = make_user("sam", role)
     user.groups.add(team("Fund team"))
+    groups = list(fresh(user).groups.all())
     user.user_permissions.add(Permission.objects.get(codename="delete_notice"))
     django_backend = ModelBackend()
     expected = {
@@ -40,6 +42,8 @@ def test_permissions_and_groups_come_from_one_query_and_match_djangos_backend(
         assert user.get_all_permissions() == expected["all"]
         assert user.has_perm("filings.delete_notice")
         assert sees_every_registrant(user) == (role == REGISTRANT_ADMINS)
+        assert group_names(user) == {group.name for group in groups}
+        assert group_ids(user) == {group.pk for group in groups}
 
 
 @pytest.mark.django_db
