@@ -1,6 +1,7 @@
 """The audit trail in words: django-simple-history keeps a row for every save or delete of the
 tracked models (who, when, all field values); this module turns those rows into the sentences of
-the "History" panels ("Narrative changed by casey, 25 Nov 2026 14:02") with each difference.
+the "History" panels ("Narrative changed by casey, November 25, 2026, 2:02 p.m.") with each
+difference.
 
 The rows are never edited or deleted by the app: no page writes them and the Django admin does not
 offer them (simple-history's admin is not used: its history form saves an old version back). Each
@@ -10,7 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import models
 from django.dispatch import receiver
@@ -104,8 +105,12 @@ def _display(model_field: models.Field, value) -> str:
         return str(related) if related is not None else f"(deleted, id {value})"
     if isinstance(model_field, models.FileField):
         return str(value).rsplit("/", 1)[-1]
+    # Written as the pages write dates (filings/templatetags/dates.py): "April 30, 2026" and
+    # "April 30, 2026, 3:05 p.m.".
     if isinstance(value, datetime):
-        return dateformat.format(timezone.localtime(value), "j M Y H:i")
+        return dateformat.format(timezone.localtime(value), "F j, Y, g:i a")
+    if isinstance(value, date):
+        return dateformat.format(value, "F j, Y")
     return str(value)
 
 

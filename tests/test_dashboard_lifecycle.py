@@ -149,6 +149,16 @@ def test_filed_and_abandoned_notices_are_never_overdue(registrant_admin_client, 
     assert overdue_rows == [row_of(page, notices["approved_overdue"])]
 
 
+def test_the_lists_write_dates_the_one_way_the_pages_do(registrant_admin_client, notices, now):
+    page = registrant_admin_client.get(reverse("home")).content.decode()
+    friday = row_of(page, notices["signed_friday"])
+    assert "NT 10-Q, period ended October 11, 2026" in friday
+    assert ">Fri, November 27, 2026</time>" in friday
+    # Not the other style ("11 Oct 2026", "Fri 27 Nov 2026") anywhere in the lists.
+    lists = page[: page.index('id="upcoming-heading"')]
+    assert not re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", lists)
+
+
 def test_a_late_notice_gives_no_grace_and_is_marked_late(
     registrant_admin_client, lexington, compliance_user, now
 ):

@@ -99,7 +99,22 @@ def test_the_final_notice_page_shows_who_finalized_it(compliance_client, seed_no
     changes = {change.label: change for change in latest.changes}
     assert (changes["Status"].old, changes["Status"].new) == ("In review", "Approved")
     assert changes["Finalized by"].new == "riley"
-    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}", changes["Finalized at"].new)
+    # Written as the pages write a moment: "December 7, 2026, 7:49 a.m.".
+    assert re.fullmatch(
+        r"[A-Z][a-z]+ \d{1,2}, \d{4}, \d{1,2}:\d{2} [ap]\.m\.", changes["Finalized at"].new
+    )
+
+
+def test_a_changed_date_is_written_as_the_pages_write_dates(compliance_client, seed_notice):
+    seed_notice.period_end = datetime.date(2004, 3, 31)
+    seed_notice.save()
+    response = compliance_client.get(review_url(seed_notice))
+    [latest, *_] = response.context["history"]
+    changes = {change.label: change for change in latest.changes}
+    assert (changes["For period ended"].old, changes["For period ended"].new) == (
+        "December 31, 2003",
+        "March 31, 2004",
+    )
 
 
 def test_registrant_changes_show_on_its_page_with_field_names(client, registrant_admin, lexington):

@@ -42,12 +42,16 @@ def tab_to(page, locator, *, presses: int = 120) -> None:
     pytest.fail(f"Tab never reached {locator}")
 
 
+@pytest.mark.parametrize("start", ["dashboard", "registrant page"])
 def test_start_notice_on_a_coming_deadline_fills_in_the_report(
-    page, compliance_user, lexington, fixed_clock
+    page, compliance_user, lexington, fixed_clock, start
 ):
     log_in(page, compliance_user.username, PASSWORD)
-    page.goto(f"/registrants/{lexington.pk}/")
-    check_page(page)
+    if start == "dashboard":
+        expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
+    else:
+        page.goto(f"/registrants/{lexington.pk}/")
+        check_page(page)
     deadlines = page.get_by_role("table", name="Coming report deadlines")
     row = deadlines.get_by_role("row").filter(has_text="Annual report")
     expect(row).to_contain_text("Overdue")
