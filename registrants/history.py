@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from django.db import models
 from django.dispatch import receiver
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
@@ -105,12 +105,14 @@ def _display(model_field: models.Field, value) -> str:
         return str(related) if related is not None else f"(deleted, id {value})"
     if isinstance(model_field, models.FileField):
         return str(value).rsplit("/", 1)[-1]
-    # Written as the pages write dates (filings/templatetags/dates.py): "April 30, 2026" and
-    # "April 30, 2026, 3:05 p.m.".
+    # Written as the pages write dates: "April 30, 2026" and "April 30, 2026, 3:05 p.m."
+    # (imported here: the filters' module imports the models, which import this one).
+    from filings.templatetags.dates import long_date, long_datetime
+
     if isinstance(value, datetime):
-        return dateformat.format(timezone.localtime(value), "F j, Y, g:i a")
+        return long_datetime(timezone.localtime(value))
     if isinstance(value, date):
-        return dateformat.format(value, "F j, Y")
+        return long_date(value)
     return str(value)
 
 
