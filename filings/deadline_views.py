@@ -20,6 +20,7 @@ from filings.deadlines import EASTERN, DeadlineInputError
 from filings.document import long_date
 from filings.due_dates import DASHBOARD_LISTS_CACHE_SECONDS, dashboard_lists_version
 from filings.forms import DeadlinePreviewForm
+from filings.schedule import UpcomingReport
 from filings.selectors import (
     UPCOMING_CACHE_SECONDS,
     dashboard_lists,
@@ -32,6 +33,7 @@ from filings.selectors import (
     soonest_upcoming_reports,
     user_cache_key,
 )
+from filings.urgency import Urgency, report_urgency
 from registrants.access import get_registrant_for_user
 from registrants.models import Registrant
 
@@ -69,18 +71,38 @@ def _calendar_response(rows, *, name: str, filename: str, description: str = "")
     return response
 
 
+def with_urgency(rows, *, closures) -> list[tuple[Registrant, UpcomingReport, Urgency]]:
+    """Each (registrant, report) of `rows` with how urgent the report's next deadline is now
+    (filings.urgency.report_urgency): counted on every page, since the hours left change."""
+    now = _now()
+    return [
+        (registrant, report, report_urgency(report, now=now, closures=closures))
+        for registrant, report in rows
+    ]
+
+
 def coming_deadlines(registrants) -> dict:
     """What templates/filings/upcoming_reports_table.html needs for `registrants` (an iterable
-    of Registrant): rows (registrant, report) due in the next DASHBOARD_HORIZON_DAYS days or in
-    their grace period, today and horizon_days."""
+    of Registrant): rows (registrant, report, urgency) due in the next DASHBOARD_HORIZON_DAYS
+    days or in their grace period, today and horizon_days."""
     today = _today()
+    closures = sec_closure_days()
+    rows = registrant_upcoming_reports(
+        registrants=registrants,
+        today=today,
+        horizon_days=DASHBOARD_HORIZON_DAYS,
+        closures=closures,
+    )
     return {
-        "rows": registrant_upcoming_reports(
-            registrants=registrants, today=today, horizon_days=DASHBOARD_HORIZON_DAYS
-        ),
+        "rows": with_urgency(rows, closures=closures),
         "today": today,
         "horizon_days": DASHBOARD_HORIZON_DAYS,
     }
+
+
+def _urgencies_digest(urgencies) -> str:
+    """A short digest of rows' urgencies, for the cache key of their rendered HTML."""
+    return hashlib.sha256(repr(list(urgencies)).encode()).hexdigest()[:32]
 
 
 @permission_required("registrants.view_registrant", raise_exception=True)
@@ -98,26 +120,30 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     closures = sec_closure_days()
     fingerprint = registrants_fingerprint(user, closures=closures)
 
-    def coming_reports() -> tuple[list, int, str]:
-        rows, total = soonest_upcoming_reports(
+    # The coming reports are kept in the cache, and so is their table as long as each row's
+    # urgency is the same (the minutes left change it): rendering a date a dozen times a row
+    # was a third of the page's time. The table offers "Start notice" to those who may.
+    purpose = "dashboard-start" if user.has_perm("filings.add_notice") else "dashboard"
+    upcoming_key = user_cache_key(purpose=purpose, user=user, today=today, fingerprint=fingerprint)
+    upcoming, upcoming_total = cache.get_or_set(
+        upcoming_key,
+        lambda: soonest_upcoming_reports(
             registrants=Registrant.objects.visible_to(user).filter(is_active=True),
             today=today,
             horizon_days=DASHBOARD_HORIZON_DAYS,
             limit=DASHBOARD_MAX_REPORTS,
-        )
-        table = render_to_string(
+            closures=closures,
+        ),
+        UPCOMING_CACHE_SECONDS,
+    )
+    upcoming_rows = with_urgency(upcoming, closures=closures)
+    upcoming_table = cache.get_or_set(
+        f"{upcoming_key}:{_urgencies_digest(urgency for _, _, urgency in upcoming_rows)}",
+        lambda: render_to_string(
             "filings/upcoming_reports_table.html",
-            {"rows": rows, "today": today, "horizon_days": DASHBOARD_HORIZON_DAYS},
+            {"rows": upcoming_rows, "today": today, "horizon_days": DASHBOARD_HORIZON_DAYS},
             request,
-        )
-        return rows, total, table
-
-    # Kept in the cache with their table: rendering a date a dozen times a row was a third of
-    # the page's time. The table offers "Start notice" to those who may start one.
-    purpose = "dashboard-start" if user.has_perm("filings.add_notice") else "dashboard"
-    upcoming, upcoming_total, upcoming_table = cache.get_or_set(
-        user_cache_key(purpose=purpose, user=user, today=today, fingerprint=fingerprint),
-        coming_reports,
+        ),
         UPCOMING_CACHE_SECONDS,
     )
     can_see_notices = user.has_perm("filings.view_notice")
@@ -147,9 +173,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             DASHBOARD_LISTS_CACHE_SECONDS,
         )
         sections = dashboard_sections(lists, today=today, now=_now(), closures=closures)
-        urgencies = [row.urgency for section in sections.values() for row in section.rows]
+        urgencies = (row.urgency for section in sections.values() for row in section.rows)
         lists_html = cache.get_or_set(
-            f"{lists_key}:{hashlib.sha256(repr(urgencies).encode()).hexdigest()[:32]}",
+            f"{lists_key}:{_urgencies_digest(urgencies)}",
             lambda: render_to_string("filings/dashboard_lists.html", {"sections": sections}),
             DASHBOARD_LISTS_CACHE_SECONDS,
         )

@@ -4,7 +4,7 @@ answers that a page posts back."""
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -83,13 +83,18 @@ def notice_deadlines(
 
 
 def registrant_upcoming_reports(
-    *, registrants: Iterable[Registrant], today: date, horizon_days: int
+    *,
+    registrants: Iterable[Registrant],
+    today: date,
+    horizon_days: int,
+    closures: Collection[date] | None = None,
 ) -> list[tuple[Registrant, UpcomingReport]]:
     """For each of `registrants` (an iterable of Registrant), its reports due within
     `horizon_days` of `today` or still in their grace period (see
     `filings.schedule.upcoming_reports`), as (registrant, report) pairs sorted by due date,
-    then registrant name."""
-    closures = sec_closure_days()
+    then registrant name. `closures`: the SEC closure days, read here unless given."""
+    if closures is None:
+        closures = sec_closure_days()
     rows = [
         (registrant, report)
         for registrant in registrants
@@ -117,14 +122,20 @@ SCHEDULE_FIELDS = (
 
 
 def soonest_upcoming_reports(
-    *, registrants: QuerySet[Registrant], today: date, horizon_days: int, limit: int
+    *,
+    registrants: QuerySet[Registrant],
+    today: date,
+    horizon_days: int,
+    limit: int,
+    closures: Collection[date] | None = None,
 ) -> tuple[list[tuple[Registrant, UpcomingReport]], int]:
     """The first `limit` of what `registrant_upcoming_reports` answers for `registrants` (a
     queryset), in the same order, and how many there are in all. The reports are worked out
     once per group of registrants alike in SCHEDULE_FIELDS (counted in one query); then only
     the registrants of the groups whose reports come soonest are read, at most `limit` of each
-    (one query), whatever the number of registrants."""
-    closures = sec_closure_days()
+    (one query), whatever the number of registrants. `closures` as there."""
+    if closures is None:
+        closures = sec_closure_days()
     groups = registrants.order_by().values_list(*SCHEDULE_FIELDS).annotate(members=Count("pk"))
     reports, total = [], 0
     for month, day, filer_status, company_type, members in groups:

@@ -14,6 +14,7 @@ from filings.deadlines import (
     is_business_day,
     next_business_day,
 )
+from filings.schedule import ReportStatus, UpcomingReport
 
 PASSED = "passed"
 TODAY = "today"
@@ -92,3 +93,15 @@ def urgency(*, deadline: date, now: datetime, closures: Collection[date]) -> Urg
         )
     level = SOON if days <= SOON_BUSINESS_DAYS else LATER
     return Urgency(level, f"{days} business days left: due {when}", days, hours_left)
+
+
+def report_urgency(report: UpcomingReport, *, now: datetime, closures: Collection[date]) -> Urgency:
+    """How urgent the next deadline of a coming report is: its due date; once that has passed,
+    the notice deadline of Form 12b-25 (Rule 12b-25(b)); then the end of the grace period, by
+    when the report must be filed to be deemed filed on time."""
+    deadline = {
+        ReportStatus.DUE: report.deadlines.report_due,
+        ReportStatus.OVERDUE: report.deadlines.notice_due,
+        ReportStatus.GRACE_PERIOD: report.deadlines.grace_end,
+    }[report.status]
+    return urgency(deadline=deadline, now=now, closures=closures)

@@ -1,10 +1,11 @@
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.urls import reverse
 
 from filings import deadline_views
+from filings.deadlines import EASTERN
 from filings.models import SecClosureDay
 from registrants.models import FilerStatus
 from registrants.roles import REVIEWERS
@@ -17,7 +18,9 @@ TODAY = date(2026, 4, 1)
 
 @pytest.fixture
 def today(monkeypatch):
+    """The dashboard's today is TODAY, and its now 9 a.m. Eastern on that day."""
     monkeypatch.setattr(deadline_views, "_today", lambda: TODAY)
+    monkeypatch.setattr(deadline_views, "_now", lambda: datetime(2026, 4, 1, 9, tzinfo=EASTERN))
     return TODAY
 
 
@@ -113,17 +116,19 @@ def test_overdue_and_grace_period_rows_stand_out_in_words_and_colour(
     overdue = table_row(page, "Lexington Precision Corporation")
     assert 'class="table-danger"' in overdue
     assert "Overdue" in overdue
-    assert "1 day past due; file Form 12b-25 today" in overdue
+    assert "1 day past due." in overdue
+    assert "<br>Form 12b-25: Due today: 8 h 30 min left before 5:30 p.m. Eastern" in overdue
     assert "Tue, March 31, 2026" in overdue and "NT 10-K" in overdue
 
     grace = table_row(page, "Dune Outfitters Inc.")
     assert 'class="table-warning"' in grace
     assert "Grace period" in grace
-    assert "2 days past due; grace period ends Tue, April 14" in grace
+    assert "2 days past due." in grace
+    assert "<br>Grace period: 9 business days left: due Tuesday, April 14" in grace
 
     coming = table_row(page, "Cedar Ridge Bancorp")
-    assert "table-danger" not in coming and "table-warning" not in coming
-    assert "40 days" in coming
+    assert 'class="urgency-later"' in coming
+    assert "28 business days left: due Monday, May 11" in coming
     assert "Mon, May 11, 2026" in coming
 
 
@@ -189,3 +194,40 @@ def test_the_cached_table_offers_start_notice_only_while_the_user_may_start_one(
     page = client.get(reverse("home")).content.decode()
     assert "Cedar Ridge Bancorp" in page
     assert "Start notice" not in page
+
+
+@pytest.mark.parametrize(
+    ("now", "level", "words"),
+    [
+        # The Wednesday before Thanksgiving: Friday is the next business day.
+        (
+            datetime(2026, 11, 25, 10, tzinfo=EASTERN),
+            "next_business_day",
+            "Due the next business day, Friday, November 27 (Thanksgiving Day in between), "
+            "5:30 p.m. Eastern",
+        ),
+        (
+            datetime(2026, 11, 27, 10, tzinfo=EASTERN),
+            "today",
+            "Due today: 7 h 30 min left before 5:30 p.m. Eastern",
+        ),
+        (
+            datetime(2026, 11, 23, 10, tzinfo=EASTERN),
+            "soon",
+            "3 business days left: due Friday, November 27",
+        ),
+    ],
+)
+def test_a_coming_report_due_today_or_the_next_business_day_stands_out(
+    compliance_client, monkeypatch, now, level, words
+):
+    # A fiscal year ending 29 August: the non-accelerated filer's 10-K is due 90 days later,
+    # on Friday 27 November 2026.
+    make_registrant(name="Autumn Year Corp.", fiscal_year_end_month=8, fiscal_year_end_day=29)
+    monkeypatch.setattr(deadline_views, "_today", lambda: now.date())
+    monkeypatch.setattr(deadline_views, "_now", lambda: now)
+    page = compliance_client.get(reverse("home")).content.decode()
+    row = table_row(page, "Annual report")
+    assert "Autumn Year Corp." in row
+    assert f'class="urgency-{level}"' in row
+    assert words in row

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -6,6 +6,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from filings import deadline_views
+from filings.deadlines import EASTERN
 from tests.browser.conftest import check_page, log_in
 from tests.conftest import PASSWORD, make_registrant
 
@@ -19,6 +20,7 @@ def test_compliance_staff_land_on_the_coming_deadlines_and_download_a_calendar(
 ):
     # The live server runs in this process, so it sees the fixed day too.
     monkeypatch.setattr(deadline_views, "_today", lambda: date(2026, 4, 1))
+    monkeypatch.setattr(deadline_views, "_now", lambda: datetime(2026, 4, 1, 9, tzinfo=EASTERN))
     make_registrant(
         name="Dune Outfitters Inc.",
         sec_file_number="000-40001",
@@ -36,12 +38,14 @@ def test_compliance_staff_land_on_the_coming_deadlines_and_download_a_calendar(
     expect(rows).to_have_count(5)  # the header and four reports
     expect(rows.nth(1)).to_contain_text("Dune Outfitters Inc.")
     expect(rows.nth(1)).to_contain_text(
-        "Grace period 2 days past due; grace period ends Tue, April 14"
+        "Grace period 2 days past due. Grace period: 9 business days left: due Tuesday, April 14"
     )
     expect(rows.nth(2)).to_contain_text("Lexington Precision Corporation")
-    expect(rows.nth(2)).to_contain_text("Overdue 1 day past due; file Form 12b-25 today")
+    expect(rows.nth(2)).to_contain_text(
+        "Overdue 1 day past due. Form 12b-25: Due today: 8 h 30 min left before 5:30 p.m. Eastern"
+    )
     expect(rows.nth(3)).to_contain_text("Form 10-Q")
-    expect(rows.nth(3)).to_contain_text("41 days")
+    expect(rows.nth(3)).to_contain_text("29 business days left: due Tuesday, May 12")
 
     link = rows.nth(2).get_by_role("link", name="Lexington Precision Corporation", exact=True)
     link.focus()
