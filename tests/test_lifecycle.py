@@ -144,6 +144,9 @@ def test_the_person_who_last_changed_the_content_cannot_approve_it(
     in_review(seed_notice, registrant_admin)
     page = client.get(reverse("filings:resume", args=[seed_notice.pk])).content.decode()
     assert "someone else must approve it" in page
+    # The bar that stays in view offers only sending back to this reviewer.
+    bar = page[page.index('aria-label="Approve or send back"') :].split("</div>", 1)[0]
+    assert ">Send back to draft: write why</a>" in bar and ">Approve</button>" not in bar
     refused = review_move(client, seed_notice, "approve")
     assert refused.status_code == 400
     assert "segregation of duties" in refused.content.decode()
@@ -233,6 +236,10 @@ def test_a_reviewer_opening_a_notice_sees_its_page_and_the_moves_they_may_make(
     in_review(seed_notice, compliance_user)
     page = reviewer_client.get(reverse("filings:resume", args=[seed_notice.pk])).content.decode()
     assert ">Approve</button>" in page and ">Send back to draft</button>" in page
+    # And in the bar that stays in view, before the notice.
+    bar = page[page.index('aria-label="Approve or send back"') :].split("</div>", 1)[0]
+    assert 'form="review-actions"' in bar and ">Approve</button>" in bar
+    assert 'href="#id_comment" data-focus-control>Send back to draft: write why</a>' in bar
     assert "1 warning the preparer saw" in page
     assert "Part II is unchecked: no relief under Rule 12b-25(b) is claimed" in page
 

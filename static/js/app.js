@@ -1,7 +1,7 @@
 // Small progressive enhancements; every page works without them.
 document.addEventListener("DOMContentLoaded", () => {
-  // Put focus on a form control named by a link (#id): the error summary's links and the
-  // review page's links to a step. Its label (or the question of a group) is scrolled into
+  // Put focus on a form control named by a link (#id): the error summary's links, the
+  // review page's links to a step and the reviewer's "Send back" link to the comment. Its label (or the question of a group) is scrolled into
   // view with it.
   function focusControl(id) {
     const control = id ? document.getElementById(id) : null;
@@ -15,7 +15,7 @@ document.addEventListener("DOMContentLoaded", () => {
     return true;
   }
 
-  document.querySelectorAll('#error-summary a[href^="#"]').forEach((link) => {
+  document.querySelectorAll('#error-summary a[href^="#"], a[data-focus-control]').forEach((link) => {
     link.addEventListener("click", (event) => {
       if (focusControl(decodeURIComponent(link.hash.slice(1)))) {
         event.preventDefault();

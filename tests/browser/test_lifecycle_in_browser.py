@@ -68,6 +68,9 @@ def test_from_draft_to_filed_with_a_late_notice(
     log_in(page, reviewer.username, PASSWORD)
     visit(page, f"/notices/{notice.pk}/")
     expect(page.get_by_text("Ready for counsel.")).to_be_visible()
+    # From the bar, "Send back" brings the reviewer to the comment it needs.
+    page.get_by_role("region", name="Approve or send back").get_by_role("link").click()
+    expect(page.get_by_label("Comment")).to_be_focused()
     follow(page, page.get_by_role("button", name="Send back to draft"))
     expect(page.locator("#comment-error")).to_contain_text("Say what must change")
     page.get_by_label("Comment").fill("Name the date the lenders must agree by.")
@@ -87,10 +90,14 @@ def test_from_draft_to_filed_with_a_late_notice(
     follow(page, page.get_by_role("button", name="Submit for review").last)
     log_out(page)
 
-    # The reviewer approves: the notice is final.
+    # The reviewer reads the whole notice and approves from the bar that stays in view: the
+    # notice is final.
     log_in(page, reviewer.username, PASSWORD)
     visit(page, f"/notices/{notice.pk}/")
-    follow(page, page.get_by_role("button", name="Approve"))
+    review_bar = page.get_by_role("region", name="Approve or send back")
+    page.mouse.wheel(0, 3000)
+    expect(review_bar.get_by_role("button", name="Approve")).to_be_in_viewport()
+    follow(page, review_bar.get_by_role("button", name="Approve"))
     expect(page.get_by_text("The notice is approved and final.")).to_be_visible()
     expect(page.get_by_role("link", name="Download the PDF to sign")).to_have_class(
         "btn btn-primary"
