@@ -321,6 +321,10 @@ OTP_TOTP_ISSUER = "Form 12b-25"
 # the device, and the user sets up a new one.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
+# Segregation of duties (filings.lifecycle): the person who last changed a notice's content
+# cannot approve it. On unless turned off.
+SEGREGATION_OF_DUTIES = env_bool("SEGREGATION_OF_DUTIES", True)
+
 # The organisation's certificate that seals signed authentication documents (filings.seal): a
 # PKCS#12 file and its passphrase. Without one, a self-signed demo seal is made on first use.
 SEAL_PKCS12_PATH = os.environ.get("SEAL_PKCS12_PATH", "")

@@ -285,7 +285,8 @@ def notice_document(notice: Notice) -> dict:
     signers = list(notice.signers.all())
     return {
         "notice": notice,
-        "is_draft": notice.status == "draft",
+        # Not approved yet (a draft, or in review): every document carries the draft mark.
+        "is_draft": not notice.is_final,
         "draft_mark": DRAFT_MARK,
         "is_amendment": notice.is_amendment,
         "edgar_submission_type": notice.edgar_submission_type,

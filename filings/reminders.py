@@ -24,7 +24,7 @@ from filings.notifications import (
     people_concerned,
     send_reminder_mail,
 )
-from filings.selectors import deadlines_of_notice, sec_closure_days
+from filings.selectors import deadlines_of_notice, filing_records, sec_closure_days
 
 # Reminders go out this many business days before a deadline, and on the day itself.
 REMINDER_BUSINESS_DAYS_LEFT = (2, 1, 0)
@@ -89,7 +89,7 @@ def due_reminders(*, today: date) -> tuple[list[DueReminder], int]:
         Notice.objects.filter(registrant__is_active=True)
         .filter(NOTICE_NOT_FILED | REPORT_NOT_RECORDED)
         .filter(_deadlines_may_be_ahead(today))
-        .select_related("registrant")
+        .select_related("registrant", "filing", "report_filing")
         .order_by("pk")
     )
     reminders, skipped = [], 0
@@ -98,6 +98,11 @@ def due_reminders(*, today: date) -> tuple[list[DueReminder], int]:
         if deadlines is None:
             continue
         if notice.status == NoticeStatus.FILED:
+            outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome
+            if outcome is not None and not outcome.grace_applies:
+                # A notice filed late earns no grace period (Rule 12b-25(b)): its report was
+                # due on its due date, which has passed; no reminder would be true.
+                continue
             kind, deadline = ReminderSent.Kind.GRACE_PERIOD_END, deadlines.grace_end
             groups = GRACE_PERIOD_END_RECIPIENTS
         else:

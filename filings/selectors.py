@@ -420,13 +420,15 @@ DASHBOARD_LISTS = {
 class DashboardRow:
     """A notice on the dashboard: its deadlines (None while it lacks what they are counted
     from), the urgency of its next deadline (filings.urgency; None when there is none, e.g.
-    an amendment) and its filing records."""
+    an amendment), its filing records and, for a late report, what it costs the registrant
+    (filings.timeliness.registrant_consequences of this report alone)."""
 
     notice: Notice
     deadlines: NoticeDeadlines | None
     urgency: Urgency | None
     records: FilingRecords | None
     due: date | None  # the date the section sorts by
+    consequences: tuple[Consequence, ...] = ()
 
 
 @dataclass
@@ -546,9 +548,17 @@ def dashboard_sections(
         records = filing_records(notice, deadlines, closures=closures, today=today)
         if records.outcome is None:
             return None
-        last_day = records.outcome.last_day
-        row_urgency = None if late else urgency(deadline=last_day, now=now, closures=closures)
-        return DashboardRow(notice, deadlines, row_urgency, records, last_day)
+        outcome = records.outcome
+        row_urgency = (
+            None if late else urgency(deadline=outcome.last_day, now=now, closures=closures)
+        )
+        consequences = ()
+        if outcome.is_late:
+            missed = MissedReport(
+                notice.form_type, outcome.missed_due_date, records.report is not None
+            )
+            consequences = tuple(registrant_consequences(missed_reports=[missed], today=today))
+        return DashboardRow(notice, deadlines, row_urgency, records, outcome.last_day, consequences)
 
     row_of = {
         "awaiting_report": partial(filed_row, late=False),

@@ -138,6 +138,12 @@ def tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
+def segregation_of_duties(settings):
+    """The default, whatever SEGREGATION_OF_DUTIES the environment exports."""
+    settings.SEGREGATION_OF_DUTIES = True
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads of each test go to a folder of its own, never to the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"

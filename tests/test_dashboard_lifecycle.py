@@ -176,6 +176,13 @@ def test_a_late_notice_gives_no_grace_and_is_marked_late(
     row = row_of(response.content.decode(), notice)
     assert "Form 12b-25 filed 1 business day after the deadline" in row
     assert "no grace period" in row
+    # What it costs the registrant, as on the registrant page: the 10-Q's due date, Monday
+    # 23 November 2026, counts in Form S-3's look-back until 1 December 2027.
+    assert (
+        "<strong>Form S-3 not available until December 1, 2027</strong>, and not before the "
+        "report is filed" in row
+    )
+    assert "<strong>Not a timely filer until December 1, 2027</strong>" in row
 
 
 def test_each_list_is_capped_with_a_link_to_all(registrant_admin_client, lexington, now):

@@ -15,7 +15,7 @@ from filings.edgar import (
     render_notice_txt,
 )
 from filings.edgar_validator import validate_edgar_html
-from filings.models import Notice, NoticeSigner
+from filings.models import Notice, NoticeSigner, NoticeStatus
 from filings.services import notice_finalize
 
 pytestmark = pytest.mark.django_db
@@ -325,6 +325,11 @@ def test_long_unbroken_values_still_fit_in_80_columns(lexington):
 
 def test_a_draft_says_so_and_a_final_document_does_not(lexington):
     notice = make_notice(lexington)
+    htm, txt = assert_edgar_ready(notice)
+    assert "DRAFT \u2014 NOT FOR FILING" in visible_text(htm)
+    assert txt.startswith(" " * 28 + "DRAFT -- NOT FOR FILING\n")
+    notice.status = NoticeStatus.IN_REVIEW
+    notice.save()
     htm, txt = assert_edgar_ready(notice)
     assert "DRAFT \u2014 NOT FOR FILING" in visible_text(htm)
     assert txt.startswith(" " * 28 + "DRAFT -- NOT FOR FILING\n")

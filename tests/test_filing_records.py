@@ -393,6 +393,8 @@ def test_the_notice_page_records_the_filing_and_says_timely(compliance_client, s
     page = compliance_client.get(notice_url(signed)).content.decode()
     assert "Timely" in page and ACCESSION in page
     assert 'id="report-record"' in page
+    # The time ends with "a.m." or "p.m.": no second full stop after it.
+    assert "Recorded by casey, " in page and ".m.." not in page
 
 
 def test_the_notice_page_says_late_after_5_30_pm(compliance_client, signed):

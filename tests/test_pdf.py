@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
 from filings.demo import ATTACHMENT, NARRATIVE
+from filings.lifecycle import notice_submit
 from filings.models import NoticeSigner
 from filings.pdf import StaticFilesOnlyFetcher, html_to_pdf, notice_pdf_html, render_notice_pdf
 from filings.services import NoticeNotReady, notice_finalize
@@ -70,6 +71,12 @@ def test_a_draft_is_marked_draft_and_a_final_copy_is_not(seed_notice):
     assert "DRAFT" in pdf_text(render_notice_pdf(seed_notice))
     final = notice_finalize(notice=seed_notice, user=None)
     assert "DRAFT" not in pdf_text(render_notice_pdf(final))
+
+
+def test_a_notice_in_review_is_still_marked_draft(seed_notice, compliance_user):
+    # Named "-draft" and not yet approved: nobody should sign or file this copy.
+    in_review = notice_submit(notice=seed_notice, user=compliance_user)
+    assert "DRAFT" in pdf_text(render_notice_pdf(in_review))
 
 
 def test_signing_copy_has_blank_lines_and_conformed_copy_has_typed_signatures(seed_notice):

@@ -1,6 +1,6 @@
 """Reminders before each deadline (`manage.py send_reminders`): when, to whom, and only once."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from io import StringIO
 
 import pytest
@@ -11,13 +11,14 @@ from django.utils import timezone
 
 from filings.deadlines import (
     DISTRIBUTION_DATE,
+    EASTERN,
     REPORT_FORMS,
     business_days_after,
     compute_deadlines,
     days_to_grace_end_at_most,
 )
 from filings.lifecycle import notice_submit
-from filings.models import Notice, NoticeStatus, ReminderSent, ReportFiling
+from filings.models import Notice, NoticeFiling, NoticeStatus, ReminderSent, ReportFiling
 from filings.reminders import _deadlines_may_be_ahead, due_reminders, reminder_queue
 from registrants.roles import REVIEWERS
 from tests.conftest import OTHER_TEAM, team
@@ -152,6 +153,37 @@ def test_no_grace_period_reminder_once_the_report_is_recorded(notice, compliance
     )
     run(GRACE_END - timedelta(days=1))
     assert mail.outbox == []
+
+
+def test_a_notice_filed_late_has_no_grace_period_to_remind_of(notice, compliance_user, run):
+    # Accepted one minute after 5:30 p.m. Eastern on the deadline day: deemed filed the next
+    # business day, so late, and the report gets no grace period (Rule 12b-25(b)).
+    notice.status = NoticeStatus.FILED
+    notice.save()
+    NoticeFiling.objects.create(
+        notice=notice,
+        accession_number="0000950123-04-003871",
+        accepted_at=datetime(2004, 3, 31, 17, 31, tzinfo=EASTERN),
+        recorded_at=timezone.now(),
+        recorded_by=compliance_user,
+    )
+    for day in (GRACE_END - timedelta(days=2), GRACE_END - timedelta(days=1), GRACE_END):
+        run(day)
+    assert mail.outbox == []
+
+
+def test_a_notice_filed_on_time_is_reminded_of_its_grace_period_end(notice, compliance_user, run):
+    notice.status = NoticeStatus.FILED
+    notice.save()
+    NoticeFiling.objects.create(
+        notice=notice,
+        accession_number="0000950123-04-003871",
+        accepted_at=datetime(2004, 3, 31, 17, 29, tzinfo=EASTERN),
+        recorded_at=timezone.now(),
+        recorded_by=compliance_user,
+    )
+    run(GRACE_END - timedelta(days=1))
+    assert mail.outbox and "it is deemed filed on time" in mail.outbox[0].body
 
 
 def test_a_filed_notice_without_relief_claimed_has_no_grace_period_to_remind_of(notice, run):

@@ -46,6 +46,18 @@ def test_a_malformed_yes_no_setting_is_reported_by_name():
     assert "DEBUG='maybe' is not a yes/no value" in result.stderr
 
 
+@pytest.mark.parametrize("value, expected", [("", True), ("false", False), ("true", True)])
+def test_segregation_of_duties_is_on_unless_turned_off(value, expected):
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SEGREGATION_OF_DUTIES)",
+        SEGREGATION_OF_DUTIES=value,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(expected)
+
+
 def test_deploy_check_passes_with_the_documented_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
