@@ -20,10 +20,12 @@ from django.core.mail import EmailMessage, get_connection
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django_tasks import task
 
+from filings.deadlines import EASTERN
 from filings.models import Notice, NoticeEvent, NoticeStatus, ReminderSent
-from filings.selectors import deadlines_of_notice
+from filings.selectors import deadlines_of_notice, filing_records, sec_closure_days
 from registrants.models import Registrant
 
 logger = logging.getLogger(__name__)
@@ -113,10 +115,19 @@ def _one_line(text: str) -> str:
 
 
 def _mail_context(notice: Notice) -> dict:
+    """The context of templates/filings/email/: the notice, its deadlines and, once it is
+    filed, where its late report stands (`outcome`: whether the grace period applies)."""
+    closures = sec_closure_days()
+    deadlines = deadlines_of_notice(notice, closures=closures)
+    outcome = None
+    if deadlines is not None and notice.status == NoticeStatus.FILED:
+        today = timezone.localdate(timezone=EASTERN)
+        outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome
     return {
         "notice": notice,
         "registrant_name": notice.registrant_name or notice.registrant.name,
-        "deadlines": deadlines_of_notice(notice),
+        "deadlines": deadlines,
+        "outcome": outcome,
         "url": f"{settings.SITE_URL}{notice.get_absolute_url()}",
     }
 

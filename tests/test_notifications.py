@@ -12,6 +12,7 @@ from filings.notifications import notify_move
 from registrants.roles import COMPLIANCE_STAFF, REVIEWERS, SIGNERS
 from tests.conftest import OTHER_TEAM, TEAM, team
 from tests.lifecycle_pages import review_move, submit
+from tests.notice_factory import eastern, file_notice, make_notice
 
 
 def with_address(user):
@@ -140,6 +141,10 @@ def test_the_mail_names_the_notice_the_move_who_the_comment_the_deadline_and_lin
     assert "Status after this move: draft." in body
     assert 'Comment on "Part III' in body
     assert "Notice deadline: Wednesday, March 31, 2004" in body
+    assert (
+        "Late report due by (end of the grace period, when the notice is filed by its "
+        "deadline): Wednesday, April 14, 2004" in body
+    )
     assert f"Open the notice: https://filings.example.com/notices/{notice.pk}/" in body
 
 
@@ -209,3 +214,43 @@ def test_the_worker_sends_a_mail_queued_in_the_database(
 
     assert recipients() == addresses("riley")
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+@pytest.mark.parametrize(
+    ("relief_claimed", "accepted_at", "line"),
+    [
+        (
+            True,
+            eastern(2026, 4, 1, 17, 29),
+            "Late report due by (end of the grace period): Wednesday, April 15, 2026",
+        ),
+        # Rule 12b-25(b): a late notice, or one claiming no relief, gives no grace period.
+        (
+            True,
+            eastern(2026, 4, 1, 17, 31),
+            "Report due: Tuesday, March 31, 2026, with no grace period (the notice was filed "
+            "after its deadline, Rule 12b-25(b))",
+        ),
+        (
+            False,
+            eastern(2026, 4, 1, 17, 29),
+            "Report due: Tuesday, March 31, 2026, with no grace period (Part II claims no "
+            "relief, Rule 12b-25(b))",
+        ),
+    ],
+)
+def test_the_filed_mail_says_whether_the_report_has_a_grace_period(
+    lexington,
+    people,
+    compliance_user,
+    django_capture_on_commit_callbacks,
+    relief_claimed,
+    accepted_at,
+    line,
+):
+    notice = make_notice(lexington, relief_claimed=relief_claimed)
+    with django_capture_on_commit_callbacks(execute=True):
+        file_notice(notice, compliance_user, accepted_at, "0001193125-26-123456")
+    [body, *_] = {message.body for message in mail.outbox}
+    assert line in body
+    assert ("Late report due by" in body) == line.startswith("Late report due by")
