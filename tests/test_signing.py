@@ -376,6 +376,9 @@ def test_a_signer_uploads_their_own_attestation_once(db):
     # Gone from the page, a forged second upload is refused and changes nothing.
     again = upload_attestation(client, signer, a_pdf("Another"))
     assert again.status_code == 400
+    assert "The attestation of nina is already on file; it is kept as it is." in (
+        again.content.decode()
+    )
     assert SignatureAttestation.objects.get(user=signer).sha256 == attestation.sha256
 
 
