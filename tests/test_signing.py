@@ -96,6 +96,10 @@ def test_two_signers_sign_and_the_sealed_document_validates(approved, sam, sasha
     # The signing PDF's pages, then the signature page.
     signed_pages = PdfReader(BytesIO(bytes(signing_pdf(approved).content))).pages
     assert document.page_count == len(signed_pages) + 1
+    # The signature page counts its own pages, not as if it were the document's only page.
+    last_page = PdfReader(BytesIO(bytes(document.content))).pages[-1].extract_text()
+    assert "Signature record, page 1 of 1" in last_page
+    assert "\nPage 1 of 1" not in last_page
 
 
 def test_each_signature_records_signer_time_address_and_the_pdf_signed(approved, sam):
