@@ -83,6 +83,9 @@ def test_the_review_page_says_a_cik_is_missing_and_who_can_add_it(
     staff_page = compliance_client.get(url).content.decode()
     assert "No CIK on record" in staff_page
     assert "Ask a registrant admin to add it" in staff_page
+    # Said in the bar that stays in view, too, beside where the notice stands.
+    bar = staff_page[staff_page.index('aria-label="Where the notice stands"') :]
+    assert 'href="#missing-cik">No CIK on record: EDGAR needs it</a>' in bar.split("</div>")[0]
     admin_page = admin_client_too.get(url).content.decode()
     edit_link = reverse("registrants:edit", args=[lexington.pk]) + "#id_cik"
     assert f'href="{edit_link}">Add the CIK to the registrant record</a>' in admin_page
