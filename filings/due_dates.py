@@ -10,16 +10,17 @@ compares them with today when it reads them. `notice_due_dates_refresh` writes t
 notices, and the receivers below call it on every write that changes what they are computed
 from."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from itertools import islice
 from types import SimpleNamespace
+from typing import TypeVar
 from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from filings.deadlines import NoticeDeadlines
@@ -243,6 +244,7 @@ def notice_due_dates_refresh(*, notices: QuerySet[Notice]) -> int:
 # no refresh follows (raw SQL, a restored backup) shows once the lists kept expire
 # (DASHBOARD_LISTS_CACHE_SECONDS).
 DASHBOARD_VERSION_KEY = "dashboard-lists-version"
+T = TypeVar("T")
 DASHBOARD_LISTS_CACHE_SECONDS = 60
 
 
@@ -252,6 +254,21 @@ def dashboard_lists_version() -> str:
         cache.add(DASHBOARD_VERSION_KEY, uuid4().hex, None)
         version = cache.get(DASHBOARD_VERSION_KEY)
     return version
+
+
+def kept_while_notices_unchanged(key: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept in the cache under `key` until the version of the dashboard's lists
+    is replaced (every notice saved or deleted, a registrant saved, an assignment changed,
+    a refresh) and for DASHBOARD_LISTS_CACHE_SECONDS at most. The version and the value kept
+    are read together, in one round trip to the cache."""
+    found = cache.get_many([DASHBOARD_VERSION_KEY, key])
+    version = found.get(DASHBOARD_VERSION_KEY) or dashboard_lists_version()
+    kept = found.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = compute()
+    cache.set(key, (version, value), DASHBOARD_LISTS_CACHE_SECONDS)
+    return value
 
 
 def dashboard_lists_changed() -> None:
@@ -298,6 +315,14 @@ def _deleted(sender, instance, **kwargs) -> None:
     # A notice's row of the index goes with it (a cascade); a list kept in the cache must not
     # show it.
     dashboard_lists_changed()
+
+
+@receiver(m2m_changed, sender=Registrant.assigned_users.through)
+@receiver(m2m_changed, sender=Registrant.assigned_teams.through)
+def _assignments_changed(sender, action: str, **kwargs) -> None:
+    # Who may see a registrant's notices changed: what is kept for them is read again.
+    if action in ("post_add", "post_remove", "post_clear"):
+        dashboard_lists_changed()
 
 
 @receiver(post_save, sender=SecClosureDay)

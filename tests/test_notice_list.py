@@ -77,3 +77,37 @@ def test_a_long_list_counts_up_to_its_cap_and_its_last_page_is_the_deepest(
     assert page.context["page"].number == 3
     assert len(page.context["page"].object_list) == 10
     assert "More than 60 notices" in page.content.decode()
+
+
+def counted(client, **filters) -> int:
+    return client.get(reverse("filings:list"), filters).context["page"].paginator.count
+
+
+def test_the_count_is_kept_until_a_notice_changes(compliance_client, notices, lexington):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert counted(compliance_client) == 2
+    assert counted(compliance_client, form_type="10-Q") == 1
+    # Asked again, the count comes from the cache.
+    with CaptureQueriesContext(connection) as captured:
+        assert counted(compliance_client) == 2
+    assert not [query for query in captured if "COUNT(" in query["sql"].upper()]
+    # A notice started, or one deleted, counts at once.
+    start_notice(compliance_client, lexington, form_type="10-Q", period_end="2026-06-30")
+    assert counted(compliance_client) == 3
+    assert counted(compliance_client, form_type="10-Q") == 2
+    notices[0].delete()
+    assert counted(compliance_client) == 2
+
+
+def test_the_count_follows_whom_the_user_may_see(compliance_client, notices, lexington):
+    from tests.conftest import OTHER_TEAM, TEAM, team
+
+    harborview = notices[1].registrant
+    harborview.assigned_teams.set([team(OTHER_TEAM)])
+    assert counted(compliance_client) == 1
+    harborview.assigned_teams.add(team(TEAM))
+    assert counted(compliance_client) == 2
+    lexington.assigned_teams.clear()
+    assert counted(compliance_client) == 1
