@@ -49,6 +49,8 @@ from filings.timeliness import (
 )
 from registrants.models import InvestmentCompanyType, Registrant
 
+T = TypeVar("T")
+
 # The columns of NoticeDueDates besides the notice: what is copied from the notice and its
 # registrant so that each list is read from this table alone, then the dates.
 DUE_DATE_FIELDS = [
@@ -242,9 +244,9 @@ def notice_due_dates_refresh(*, notices: QuerySet[Notice]) -> int:
 # the lists again. The version is a random token, never a counter: a version the cache has
 # dropped is replaced by one no page was ever kept under. A write that no signal reports and
 # no refresh follows (raw SQL, a restored backup) shows once the lists kept expire
-# (DASHBOARD_LISTS_CACHE_SECONDS).
+# (DASHBOARD_LISTS_CACHE_SECONDS). The notice list's count is kept the same way
+# (kept_while_notices_unchanged).
 DASHBOARD_VERSION_KEY = "dashboard-lists-version"
-T = TypeVar("T")
 DASHBOARD_LISTS_CACHE_SECONDS = 60
 
 
