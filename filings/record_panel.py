@@ -12,8 +12,7 @@ from filings.deadlines import EASTERN, NoticeDeadlines
 from filings.lifecycle import FILE, REPORT
 from filings.models import Notice, NoticeStatus
 from filings.record_forms import FilingRecordForm, ReportRecordForm
-from filings.selectors import filing_records, sec_closure_days
-from filings.timeliness import MissedReport, registrant_consequences
+from filings.selectors import consequences_of_report, filing_records, sec_closure_days
 
 
 def today_eastern() -> date:
@@ -41,12 +40,6 @@ def records_panel_context(
         and not notice.is_amendment
         and user.has_perm(REPORT.permission)
     )
-    consequences = []
-    if records.outcome is not None and records.outcome.is_late:
-        missed = MissedReport(
-            notice.form_type, records.outcome.missed_due_date, records.report is not None
-        )
-        consequences = registrant_consequences(missed_reports=[missed], today=today)
     record_errors = [
         error
         for form, offered in ((filing_form, may_file), (report_form, may_report))
@@ -58,6 +51,6 @@ def records_panel_context(
         "record_errors": record_errors,
         "filing_form": (filing_form or FilingRecordForm()) if may_file else None,
         "report_form": (report_form or ReportRecordForm()) if may_report else None,
-        "consequences": consequences,
+        "consequences": consequences_of_report(notice, records, today=today),
         "today": today,
     }

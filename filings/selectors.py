@@ -329,6 +329,18 @@ def filing_records(
     return FilingRecords(filing, timeliness, report, outcome)
 
 
+def consequences_of_report(
+    notice: Notice, records: FilingRecords, *, today: date
+) -> list[Consequence]:
+    """What the late report of `notice` alone costs its registrant on `today`
+    (filings.timeliness.registrant_consequences); none while the report is not late."""
+    outcome = records.outcome
+    if outcome is None or not outcome.is_late:
+        return []
+    missed = MissedReport(notice.form_type, outcome.missed_due_date, records.report is not None)
+    return registrant_consequences(missed_reports=[missed], today=today)
+
+
 def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[Consequence]:
     """What the late reports of `registrant` still cost it on `today`
     (filings.timeliness.registrant_consequences): read from its filed notices (amendments
@@ -552,12 +564,7 @@ def dashboard_sections(
         row_urgency = (
             None if late else urgency(deadline=outcome.last_day, now=now, closures=closures)
         )
-        consequences = ()
-        if outcome.is_late:
-            missed = MissedReport(
-                notice.form_type, outcome.missed_due_date, records.report is not None
-            )
-            consequences = tuple(registrant_consequences(missed_reports=[missed], today=today))
+        consequences = tuple(consequences_of_report(notice, records, today=today))
         return DashboardRow(notice, deadlines, row_urgency, records, outcome.last_day, consequences)
 
     row_of = {
