@@ -155,33 +155,29 @@ def test_no_grace_period_reminder_once_the_report_is_recorded(notice, compliance
     assert mail.outbox == []
 
 
-def test_a_notice_filed_late_has_no_grace_period_to_remind_of(notice, compliance_user, run):
-    # Accepted one minute after 5:30 p.m. Eastern on the deadline day: deemed filed the next
-    # business day, so late, and the report gets no grace period (Rule 12b-25(b)).
+def filed_at(notice, user, accepted_at: datetime) -> None:
     notice.status = NoticeStatus.FILED
     notice.save()
     NoticeFiling.objects.create(
         notice=notice,
         accession_number="0000950123-04-003871",
-        accepted_at=datetime(2004, 3, 31, 17, 31, tzinfo=EASTERN),
+        accepted_at=accepted_at,
         recorded_at=timezone.now(),
-        recorded_by=compliance_user,
+        recorded_by=user,
     )
+
+
+def test_a_notice_filed_late_has_no_grace_period_to_remind_of(notice, compliance_user, run):
+    # Accepted one minute after 5:30 p.m. Eastern on the deadline day: deemed filed the next
+    # business day, so late, and the report gets no grace period (Rule 12b-25(b)).
+    filed_at(notice, compliance_user, datetime(2004, 3, 31, 17, 31, tzinfo=EASTERN))
     for day in (GRACE_END - timedelta(days=2), GRACE_END - timedelta(days=1), GRACE_END):
         run(day)
     assert mail.outbox == []
 
 
 def test_a_notice_filed_on_time_is_reminded_of_its_grace_period_end(notice, compliance_user, run):
-    notice.status = NoticeStatus.FILED
-    notice.save()
-    NoticeFiling.objects.create(
-        notice=notice,
-        accession_number="0000950123-04-003871",
-        accepted_at=datetime(2004, 3, 31, 17, 29, tzinfo=EASTERN),
-        recorded_at=timezone.now(),
-        recorded_by=compliance_user,
-    )
+    filed_at(notice, compliance_user, datetime(2004, 3, 31, 17, 29, tzinfo=EASTERN))
     run(GRACE_END - timedelta(days=1))
     assert mail.outbox and "it is deemed filed on time" in mail.outbox[0].body
 
