@@ -88,6 +88,8 @@ from registrants.models import Registrant
 from registrants.selectors import registrants_named_by
 
 NOTICES_PER_PAGE = 25
+# Step 1 opened for a report that already has notices names this many of them, latest first.
+SAME_REPORT_SHOWN = 3
 # Why a notice that is not a draft cannot be changed, by whether it is final.
 NOT_EDITABLE = {
     False: "this notice is in review and cannot be changed until a reviewer sends it back.",
@@ -249,6 +251,19 @@ def notice_new(request: HttpRequest) -> HttpResponse:
             is_amendment=True,
             amends=original.pk,
         )
+    # "Start notice" on a report that has a notice already: say so, with a link to it.
+    same_report = []
+    if original is None and all(
+        initial.get(name) for name in ("registrant", "form_type", "period_end")
+    ):
+        same_report = list(
+            visible_notices.filter(
+                registrant_id=initial["registrant"],
+                form_type=initial["form_type"],
+                period_end=initial["period_end"],
+                is_amendment=False,
+            ).order_by("-updated_at", "-pk")[:SAME_REPORT_SHOWN]
+        )
     data = request.POST or _input_kept_through_login(request)
     form = NoticeStartForm(data or None, initial=initial)
     form.fields["registrant"].queryset = form.fields["registrant"].queryset.filter(
@@ -284,6 +299,7 @@ def notice_new(request: HttpRequest) -> HttpResponse:
             "step": FIRST_STEP,
             "progress": _progress(None, FIRST_STEP, request.user),
             "is_new": True,
+            "same_report_notices": same_report,
             "error_summary": form.error_entries() if form.is_bound else [],
         },
     )

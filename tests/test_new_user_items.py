@@ -221,6 +221,27 @@ def test_start_notice_fills_in_the_report_and_ignores_what_is_not_an_answer(
     assert form["form_type"].value() is None and form["period_end"].value() is None
 
 
+def test_start_notice_on_a_report_that_has_a_notice_links_to_it(
+    compliance_client, lexington, colleague
+):
+    start = {"registrant": lexington.pk, "form_type": "10-Q", "period_end": "2026-03-31"}
+    url = reverse("filings:new")
+    assert "same-report-notices" not in compliance_client.get(url, start).content.decode()
+    existing = start_notice(compliance_client, lexington, form_type="10-Q", period_end="2026-03-31")
+    page = compliance_client.get(url, start).content.decode()
+    assert "This report already has a notice:" in page
+    assert f'href="{reverse("filings:resume", args=[existing.pk])}">NT 10-Q, period ended ' in page
+    assert f"March 31, 2026 (#{existing.pk})</a>: draft, changed " in page
+    # Not for another period, nor for a colleague of another team, who may not see it.
+    other_period = {**start, "period_end": "2026-06-30"}
+    assert "same-report-notices" not in compliance_client.get(url, other_period).content.decode()
+    colleague_client = Client()
+    colleague_client.force_login(colleague)
+    response = colleague_client.get(url, start)
+    assert response.status_code == 200
+    assert "same-report-notices" not in response.content.decode()
+
+
 def test_the_planned_filing_date_becomes_the_signature_date(compliance_client, lexington):
     compliance_client.post(
         reverse("filings:new"),
