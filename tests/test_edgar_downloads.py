@@ -292,3 +292,17 @@ def test_the_demo_notice_has_its_edgar_documents(settings):
     call_command("load_demo")
     notice = Notice.objects.get(registrant__name="Lexington Precision Corporation")
     assert {"htm", "txt"} <= set(notice.documents.values_list("kind", flat=True))
+
+
+def test_the_summary_of_a_notice_in_review_leads_back_to_its_notice_page(
+    compliance_client, lexington
+):
+    notice = make_notice(lexington, status="in_review")
+    page = compliance_client.get(summary_url(notice)).content.decode()
+    assert "This notice is <strong>in review</strong>" in page
+    notice_page = reverse("filings:resume", args=[notice.pk])
+    assert (
+        f'<a class="btn btn-outline-secondary" href="{notice_page}">Back to the notice</a>' in page
+    )
+    assert step_url(notice, "review") not in page
+    assert compliance_client.get(notice_page).status_code == 200
