@@ -123,7 +123,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # The coming reports are kept in the cache, and so is their table as long as each row's
     # urgency is the same (the minutes left change it): rendering a date a dozen times a row
     # was a third of the page's time. The table offers "Start notice" to those who may.
-    purpose = "dashboard-start" if user.has_perm("filings.add_notice") else "dashboard"
+    # (The purposes name what is kept: the reports and their total, no longer with the table.)
+    purpose = (
+        "dashboard-upcoming-start" if user.has_perm("filings.add_notice") else "dashboard-upcoming"
+    )
     upcoming_key = user_cache_key(purpose=purpose, user=user, today=today, fingerprint=fingerprint)
     upcoming, upcoming_total = cache.get_or_set(
         upcoming_key,
