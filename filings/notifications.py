@@ -23,7 +23,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
-from filings.deadlines import EASTERN
+from filings.deadlines import EASTERN, is_past_notice_deadline
 from filings.models import Notice, NoticeEvent, NoticeStatus, ReminderSent
 from filings.selectors import deadlines_of_notice, filing_records, sec_closure_days
 from registrants.models import Registrant
@@ -114,20 +114,30 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _today():
+    """Today in Eastern time, where SEC deadlines are counted."""
+    return timezone.localdate(timezone=EASTERN)
+
+
 def _mail_context(notice: Notice) -> dict:
     """The context of templates/filings/email/: the notice, its deadlines and, once it is
-    filed, where its late report stands (`outcome`: whether the grace period applies)."""
+    filed, where its late report stands (`outcome`: whether the grace period applies);
+    before, whether its deadline has passed."""
     closures = sec_closure_days()
     deadlines = deadlines_of_notice(notice, closures=closures)
+    today = _today()
     outcome = None
     if deadlines is not None and notice.status == NoticeStatus.FILED:
-        today = timezone.localdate(timezone=EASTERN)
         outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome
     return {
         "notice": notice,
         "registrant_name": notice.registrant_name or notice.registrant.name,
         "deadlines": deadlines,
         "outcome": outcome,
+        # Not filed by the notice deadline: filed now, it earns no grace period.
+        "notice_deadline_passed": outcome is None
+        and deadlines is not None
+        and is_past_notice_deadline(deadlines=deadlines, today=today),
         "url": f"{settings.SITE_URL}{notice.get_absolute_url()}",
     }
 

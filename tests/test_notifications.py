@@ -1,11 +1,15 @@
 """E-mail on each move of the lifecycle: who gets which mail, and what it says."""
 
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
+from django.template.loader import render_to_string
 from django.utils import timezone
 
+from filings import notifications
 from filings.lifecycle import MoveRefused, notice_approve, notice_return, notice_submit
 from filings.models import NoticeEvent, NoticeStatus
 from filings.notifications import notify_move
@@ -141,9 +145,10 @@ def test_the_mail_names_the_notice_the_move_who_the_comment_the_deadline_and_lin
     assert "Status after this move: draft." in body
     assert 'Comment on "Part III' in body
     assert "Notice deadline: Wednesday, March 31, 2004" in body
+    # Its notice deadline passed long ago: filed now, it would earn no grace period.
     assert (
-        "Late report due by (end of the grace period, when the notice is filed by its "
-        "deadline): Wednesday, April 14, 2004" in body
+        "Report due: Tuesday, March 30, 2004, with no grace period (the notice deadline has "
+        "passed, Rule 12b-25(b))" in body
     )
     assert f"Open the notice: https://filings.example.com/notices/{notice.pk}/" in body
 
@@ -254,3 +259,42 @@ def test_the_filed_mail_says_whether_the_report_has_a_grace_period(
     [body, *_] = {message.body for message in mail.outbox}
     assert line in body
     assert ("Late report due by" in body) == line.startswith("Late report due by")
+
+
+@pytest.mark.parametrize(
+    ("relief_claimed", "today", "line"),
+    [
+        (
+            True,
+            date(2026, 4, 1),
+            "Late report due by (end of the grace period, when the notice is filed by its "
+            "deadline): Wednesday, April 15, 2026",
+        ),
+        (
+            True,
+            date(2026, 4, 2),
+            "Report due: Tuesday, March 31, 2026, with no grace period (the notice deadline "
+            "has passed, Rule 12b-25(b))",
+        ),
+        (
+            False,
+            date(2026, 4, 1),
+            "Report due: Tuesday, March 31, 2026, with no grace period (Part II claims no "
+            "relief, Rule 12b-25(b))",
+        ),
+        (
+            None,
+            date(2026, 4, 1),
+            "Report due: Tuesday, March 31, 2026; by Wednesday, April 15, 2026 (end of the grace "
+            "period) when Part II claims relief and the notice is filed by its deadline",
+        ),
+    ],
+)
+def test_before_filing_the_mail_says_when_the_report_is_due(
+    lexington, monkeypatch, relief_claimed, today, line
+):
+    monkeypatch.setattr(notifications, "_today", lambda: today)
+    notice = make_notice(lexington, status=NoticeStatus.IN_REVIEW, relief_claimed=relief_claimed)
+    text = render_to_string("filings/email/deadlines.txt", notifications._mail_context(notice))
+    assert "Notice deadline: Wednesday, April 1, 2026 (5:30 p.m. Eastern on EDGAR)" in text
+    assert line in text
