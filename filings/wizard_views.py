@@ -253,8 +253,10 @@ def notice_new(request: HttpRequest) -> HttpResponse:
         )
     # "Start notice" on a report that has a notice already: say so, with a link to it.
     same_report = []
-    if original is None and all(
-        initial.get(name) for name in ("registrant", "form_type", "period_end")
+    if (
+        request.method == "GET"
+        and original is None
+        and all(initial.get(name) for name in ("registrant", "form_type", "period_end"))
     ):
         same_report = list(
             visible_notices.filter(
