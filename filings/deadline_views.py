@@ -16,7 +16,7 @@ from django.utils.text import compress_string, slugify
 from django.views.decorators.gzip import gzip_page
 
 from filings.calendar_feed import deadline_calendar
-from filings.deadlines import EASTERN, DeadlineInputError
+from filings.deadlines import DeadlineInputError
 from filings.document import long_date
 from filings.due_dates import DASHBOARD_LISTS_CACHE_SECONDS, dashboard_lists_version
 from filings.forms import DeadlinePreviewForm
@@ -31,6 +31,7 @@ from filings.selectors import (
     registrants_fingerprint,
     sec_closure_days,
     soonest_upcoming_reports,
+    today_eastern,
     user_cache_key,
 )
 from filings.urgency import Urgency, report_urgency
@@ -51,8 +52,8 @@ CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def _today() -> date:
-    """Today in Eastern time, where SEC deadlines are counted."""
-    return timezone.localdate(timezone=EASTERN)
+    """Today in Eastern time (the seam tests replace)."""
+    return today_eastern()
 
 
 def _now() -> datetime:

@@ -20,12 +20,16 @@ from django.core.mail import EmailMessage, get_connection
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django_tasks import task
 
-from filings.deadlines import EASTERN, is_past_notice_deadline
+from filings.deadlines import is_past_notice_deadline
 from filings.models import Notice, NoticeEvent, NoticeStatus, ReminderSent
-from filings.selectors import deadlines_of_notice, filing_records, sec_closure_days
+from filings.selectors import (
+    deadlines_of_notice,
+    filing_records,
+    sec_closure_days,
+    today_eastern,
+)
 from registrants.models import Registrant
 
 logger = logging.getLogger(__name__)
@@ -114,18 +118,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _today():
-    """Today in Eastern time, where SEC deadlines are counted."""
-    return timezone.localdate(timezone=EASTERN)
-
-
 def _mail_context(notice: Notice) -> dict:
     """The context of templates/filings/email/: the notice, its deadlines and, once it is
     filed, where its late report stands (`outcome`: whether the grace period applies);
     before, whether its deadline has passed."""
     closures = sec_closure_days()
     deadlines = deadlines_of_notice(notice, closures=closures)
-    today = _today()
+    today = today_eastern()
     outcome = None
     if deadlines is not None and notice.status == NoticeStatus.FILED:
         outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome

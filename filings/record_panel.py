@@ -3,20 +3,18 @@ filings/filing_records_panel.html): the notice's EDGAR filing and whether it was
 late report's filing and its grace period, the forms to record them, and what a late report
 costs the registrant."""
 
-from datetime import date
-
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils import timezone
 
-from filings.deadlines import EASTERN, NoticeDeadlines
+from filings.deadlines import NoticeDeadlines
 from filings.lifecycle import FILE, REPORT
 from filings.models import Notice, NoticeStatus
 from filings.record_forms import FilingRecordForm, ReportRecordForm
-from filings.selectors import consequences_of_report, filing_records, sec_closure_days
-
-
-def today_eastern() -> date:
-    return timezone.localdate(timezone=EASTERN)
+from filings.selectors import (
+    consequences_of_report,
+    filing_records,
+    sec_closure_days,
+    today_eastern,
+)
 
 
 def records_panel_context(

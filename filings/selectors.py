@@ -11,9 +11,10 @@ from functools import partial
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 
 from accounts.backends import group_names
-from filings.deadlines import DeadlineInputError, NoticeDeadlines, compute_deadlines
+from filings.deadlines import EASTERN, DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.document import long_date
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
 from filings.models import (
@@ -42,6 +43,11 @@ from registrants.choosers import SUGGESTIONS, key_of
 from registrants.history import HistoryEntry, history_entries
 from registrants.models import InvestmentCompanyType, Registrant
 from registrants.selectors import registrants_matching
+
+
+def today_eastern() -> date:
+    """Today in Eastern time, where SEC deadlines are counted."""
+    return timezone.localdate(timezone=EASTERN)
 
 
 def sec_closure_days() -> frozenset[date]:

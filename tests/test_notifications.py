@@ -293,7 +293,7 @@ def test_the_filed_mail_says_whether_the_report_has_a_grace_period(
 def test_before_filing_the_mail_says_when_the_report_is_due(
     lexington, monkeypatch, relief_claimed, today, line
 ):
-    monkeypatch.setattr(notifications, "_today", lambda: today)
+    monkeypatch.setattr(notifications, "today_eastern", lambda: today)
     notice = make_notice(lexington, status=NoticeStatus.IN_REVIEW, relief_claimed=relief_claimed)
     text = render_to_string("filings/email/deadlines.txt", notifications._mail_context(notice))
     assert "Notice deadline: Wednesday, April 1, 2026 (5:30 p.m. Eastern on EDGAR)" in text
