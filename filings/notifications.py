@@ -119,26 +119,45 @@ def _one_line(text: str) -> str:
 
 
 def _mail_context(notice: Notice) -> dict:
-    """The context of templates/filings/email/: the notice, its deadlines and, once it is
-    filed, where its late report stands (`outcome`: whether the grace period applies);
-    before, whether its deadline has passed."""
+    """The context of templates/filings/email/: the notice, its deadlines and whether its
+    late report has the grace period (`grace`, `no_grace_because`: _grace_period)."""
     closures = sec_closure_days()
     deadlines = deadlines_of_notice(notice, closures=closures)
     today = today_eastern()
     outcome = None
     if deadlines is not None and notice.status == NoticeStatus.FILED:
         outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome
+    grace, no_grace_because = (
+        _grace_period(notice, deadlines, outcome, today) if deadlines else ("", "")
+    )
     return {
         "notice": notice,
         "registrant_name": notice.registrant_name or notice.registrant.name,
         "deadlines": deadlines,
-        "outcome": outcome,
-        # Not filed by the notice deadline: filed now, it earns no grace period.
-        "notice_deadline_passed": outcome is None
-        and deadlines is not None
-        and is_past_notice_deadline(deadlines=deadlines, today=today),
+        "grace": grace,
+        "no_grace_because": no_grace_because,
         "url": f"{settings.SITE_URL}{notice.get_absolute_url()}",
     }
+
+
+def _grace_period(notice: Notice, deadlines, outcome, today) -> tuple[str, str]:
+    """Whether the late report has the Rule 12b-25(b) grace period, as the mails say it:
+    "applies" (filed on time, relief claimed), "if_filed_on_time" (not filed yet, relief
+    claimed, the deadline to come), "if_claimed" (Part II not answered yet) or "none", with
+    why none."""
+    if outcome is not None:
+        if outcome.grace_applies:
+            return "applies", ""
+        late = "the notice was filed after its deadline"
+        return "none", late if notice.relief_claimed else "Part II claims no relief"
+    if is_past_notice_deadline(deadlines=deadlines, today=today):
+        # Not filed by the notice deadline: filed now, it earns no grace period.
+        return "none", "the notice deadline has passed"
+    if notice.relief_claimed:
+        return "if_filed_on_time", ""
+    if notice.relief_claimed is False:
+        return "none", "Part II claims no relief"
+    return "if_claimed", ""
 
 
 def _send(subject: str, body: str, users: list[AbstractBaseUser]) -> int:
