@@ -142,6 +142,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's, with the widgets most pages show written in Python (config/form_renderer.py).
+FORM_RENDERER = "config.form_renderer.FormRenderer"
+
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
