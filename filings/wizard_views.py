@@ -44,6 +44,7 @@ from filings.rules import copied_text_problems
 from filings.selectors import (
     deadlines_of_notice,
     exchange_steps_of_notice,
+    name_unnamed_registrants,
     notice_answers_version,
     notice_history,
     notice_suggestions,
@@ -169,6 +170,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     page = CappedPaginator(notices, NOTICES_PER_PAGE, count_key=count_key).get_page(
         request.GET.get("page")
     )
+    name_unnamed_registrants(page.object_list)
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(

@@ -59,6 +59,22 @@ def test_a_search_naming_more_registrants_than_it_passes_as_values_finds_the_sam
     assert listed(compliance_client, q="nobody") == []
 
 
+def test_a_notice_without_a_name_of_its_own_is_listed_by_its_registrants_name(
+    compliance_client, notices, django_assert_num_queries
+):
+    first, second = notices
+    url = reverse("filings:list")
+    compliance_client.get(url)  # the session and the count settle
+    with django_assert_num_queries(5):  # session, user, permissions, count, page
+        page = compliance_client.get(url).content.decode()
+    assert "Lexington Precision Corporation" in page
+    Notice.objects.filter(pk=first.pk).update(registrant_name="")
+    with django_assert_num_queries(6):  # and the one registrant's name
+        page = compliance_client.get(url).content.decode()
+    assert f'{first.pk}/">Lexington Precision Corporation</a>' in page
+    assert f'{second.pk}/">Harborview Analytics, Inc.</a>' in page
+
+
 def test_a_registrants_page_lists_its_notices(compliance_client, notices, lexington):
     page = compliance_client.get(reverse("registrants:detail", args=[lexington.pk]))
     assert list(page.context["notices"]) == [notices[0]]
