@@ -361,10 +361,16 @@ def consequences_of_report(
 def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[Consequence]:
     """What the late reports of `registrant` still cost it on `today`
     (filings.timeliness.registrant_consequences): read from its filed notices (amendments
-    aside), whatever their age, since a report never filed keeps its consequence."""
+    aside) whose report is not filed, whatever their age, since such a report keeps its
+    consequence, and from those whose period ended less than LATE_WINDOW_DAYS ago: a report
+    filed for an older period no longer costs anything (as on the dashboard)."""
     closures = sec_closure_days()
     notices = (
         Notice.objects.filter(registrant=registrant, status=NoticeStatus.FILED, is_amendment=False)
+        .filter(
+            Q(report_filing__isnull=True)
+            | Q(period_end__gt=today - timedelta(days=LATE_WINDOW_DAYS))
+        )
         .select_related("registrant", "filing", "report_filing")
         .only(*DASHBOARD_FIELDS, *FILING_RECORD_FIELDS)
     )

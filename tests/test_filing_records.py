@@ -366,6 +366,18 @@ def test_the_registrant_keeps_the_latest_consequence(registrant, compliance_user
     assert timely.until == s3.until == date(2027, 6, 1)
     assert s3.waits_for_report
     assert not timely.rule.confirmed and s3.rule.confirmed
+    # Years later, the 10-Q still unfiled keeps both consequences; once it is filed, nothing
+    # is left (both periods are past the window the registrant page reads by then).
+    [timely, s3] = consequences_of_registrant(registrant, today=date(2030, 1, 2))
+    assert timely.waits_for_report and s3.waits_for_report and s3.until == date(2027, 6, 1)
+    notice_record_report(
+        notice=tenq,
+        user=compliance_user,
+        accession_number="0001193125-26-300002",
+        filed_on=date(2026, 9, 1),
+    )
+    assert consequences_of_registrant(registrant, today=date(2030, 1, 2)) == []
+    assert consequences_of_registrant(registrant, today=date(2030, 12, 31)) == []
 
 
 # Pages ----------------------------------------------------------------------------------
