@@ -224,3 +224,31 @@ def test_the_django_admin_shows_only_assigned_registrants_and_their_notices(
 def test_registrant_admins_see_every_registrant(registrant_admin, colleague, lexington):
     assert set(Registrant.objects.visible_to(registrant_admin)) == set(Registrant.objects.all())
     assert lexington not in Registrant.objects.visible_to(colleague)
+
+
+def test_a_user_sees_the_registrants_assigned_to_them_or_their_teams_in_any_query(
+    colleague, lexington
+):
+    from django.contrib.auth.models import Group
+
+    own = make_registrant(name="Own Corp", sec_file_number="001-40001")
+    own.assigned_teams.clear()
+    own.assigned_users.add(colleague)
+    by_team = make_registrant(name="Team Corp", sec_file_number="001-40002")
+    by_team.assigned_teams.set([colleague.groups.get(name="Team Harborview")])
+    other_team = make_registrant(name="Other Corp", sec_file_number="001-40003")
+    other_team.assigned_teams.set([Group.objects.create(name="Team Elsewhere")])
+    for registrant in (own, by_team, other_team, lexington):
+        Notice.objects.create(registrant=registrant, form_type="10-Q")
+    visible = Registrant.objects.visible_to(colleague)
+    assert {own, by_team} <= set(visible) and not {other_team, lexington} & set(visible)
+    # The same, with the registrants in a subquery (their table under another alias), and
+    # across the notices (only these four registrants have any).
+    assert set(Notice.objects.filter(registrant__in=visible.values("pk"))) == set(
+        Notice.objects.visible_to(colleague)
+    )
+    assert {notice.registrant for notice in Notice.objects.visible_to(colleague)} == {own, by_team}
+    colleague.groups.clear()
+    on_the_next_page = type(colleague).objects.get(pk=colleague.pk)
+    now_visible = set(Registrant.objects.visible_to(on_the_next_page))
+    assert own in now_visible and by_team not in now_visible
