@@ -1,0 +1,50 @@
+"""accounts.sessions: Django's database sessions, read with one query written once."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sessions.backends import db
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from accounts.sessions import SessionStore
+
+pytestmark = pytest.mark.django_db
+
+
+def saved(data: dict) -> str:
+    session = SessionStore()
+    session.update(data)
+    session.save()
+    return session.session_key
+
+
+def test_a_session_reads_what_djangos_store_reads_in_one_query(django_assert_num_queries):
+    key = saved({"user": 7, "typed": "Lexington & <Co>"})
+    with django_assert_num_queries(1):
+        ours = SessionStore(key).load()
+    assert ours == db.SessionStore(key).load() == {"user": 7, "typed": "Lexington & <Co>"}
+
+
+@pytest.mark.parametrize("case", ["expired", "unknown", "tampered"])
+def test_an_expired_unknown_or_tampered_session_reads_as_none_and_starts_afresh(case):
+    key = saved({"user": 7})
+    if case == "expired":
+        Session.objects.filter(pk=key).update(expire_date=timezone.now() - timedelta(seconds=1))
+    elif case == "unknown":
+        key = key[:-4] + "zzzz"
+    else:
+        Session.objects.filter(pk=key).update(session_data="forged" + "x" * 40)
+    session = SessionStore(key)
+    assert session.load() == db.SessionStore(key).load() == {}
+    if case != "tampered":  # as Django's store: a session not found loses its key
+        assert session.session_key is None
+    assert "user" not in session
+
+
+def test_a_signed_in_page_keeps_its_session_through_the_store(client, compliance_user):
+    client.force_login(compliance_user)
+    assert client.get("/").status_code == 200
+    assert client.get("/").wsgi_request.user == compliance_user
+    client.session.delete()
+    assert client.get("/").status_code == 302  # to the login
