@@ -24,7 +24,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from accounts.backends import group_names
+from accounts.backends import group_ids, group_names
 from filings.deadlines import EASTERN, DeadlineInputError, NoticeDeadlines, compute_deadlines
 from filings.document import long_date
 from filings.exchanges import EXCHANGE_RULES, DatedStep, exchange_steps
@@ -230,7 +230,10 @@ def registrants_fingerprint(user, *, closures: frozenset[date]) -> str:
     assigned = Registrant.assigned_users.through.objects.filter(user=user).aggregate(
         count=Count("pk"), last=Max("pk")
     )
-    to_teams = Registrant.assigned_teams.through.objects.filter(group__user=user).aggregate(
+    # The user's teams by their ids, read with their permissions (accounts.backends): a join
+    # to the user's memberships made PostgreSQL plan and join every team assignment.
+    teams = sorted(group_ids(user))
+    to_teams = Registrant.assigned_teams.through.objects.filter(group_id__in=teams).aggregate(
         count=Count("pk"), last=Max("pk")
     )
     facts = (
@@ -238,6 +241,7 @@ def registrants_fingerprint(user, *, closures: frozenset[date]) -> str:
         assigned,
         to_teams,
         user.is_superuser,
+        teams,
         sorted(group_names(user)),
         sorted(closures),
     )
