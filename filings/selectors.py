@@ -362,18 +362,24 @@ def consequences_of_report(
     return registrant_consequences(missed_reports=[missed], today=today)
 
 
+# 13 months and then some: how long after its filing a late report may still cost its
+# registrant something (consequences_of_registrant).
+REPORT_COUNTS_DAYS = 13 * 31
+
+
 def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[Consequence]:
     """What the late reports of `registrant` still cost it on `today`
     (filings.timeliness.registrant_consequences): read from its filed notices (amendments
-    aside) whose report is not filed, whatever their age, since such a report keeps its
-    consequence, and from those whose period ended less than LATE_WINDOW_DAYS ago: a report
-    filed for an older period no longer costs anything (as on the dashboard)."""
+    aside) whose report's filing is not recorded, whatever their age, since such a report keeps
+    its consequence, and from those whose report was filed less than REPORT_COUNTS_DAYS ago: a
+    report filed late missed a due date before its filing, and a consequence ends within
+    13 months of the due date's month (timeliness.consequence_end)."""
     closures = sec_closure_days()
     notices = (
         Notice.objects.filter(registrant=registrant, status=NoticeStatus.FILED, is_amendment=False)
         .filter(
             Q(report_filing__isnull=True)
-            | Q(period_end__gt=today - timedelta(days=LATE_WINDOW_DAYS))
+            | Q(report_filing__filed_on__gt=today - timedelta(days=REPORT_COUNTS_DAYS))
         )
         .select_related("registrant", "filing", "report_filing")
         .only(*DASHBOARD_FIELDS, *FILING_RECORD_FIELDS)
@@ -402,7 +408,7 @@ def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[C
 # after its period end (Form 11-K of an ERISA plan: 180 days, rolled to a business day, plus
 # the notice's day). A late report counts for up to 13
 # months after its due date (filings.timeliness); the dashboard shows filed notices for
-# LATE_WINDOW_DAYS after their period end, the registrant page counts them all.
+# LATE_WINDOW_DAYS after their period end, the registrant page counts all that still cost something.
 STALE_AFTER_DAYS = 30
 ACTIVE_WINDOW_DAYS = 215 + STALE_AFTER_DAYS
 LATE_WINDOW_DAYS = 215 + 400

@@ -380,6 +380,30 @@ def test_the_registrant_keeps_the_latest_consequence(registrant, compliance_user
     assert consequences_of_registrant(registrant, today=date(2030, 12, 31)) == []
 
 
+def test_a_report_due_long_after_its_period_still_costs_the_registrant(registrant, compliance_user):
+    # A transition report's 10-K is due 90 days after the decision to change the fiscal year
+    # (3 March 2025): Monday 2 June 2025, a year after the period's end. Filed late on
+    # 15 July 2025, it costs the registrant until 1 July 2026, past 615 days after the period.
+    transition = make_notice(
+        registrant,
+        period_end=date(2024, 6, 30),
+        is_transition_report=True,
+        transition_period_end=date(2024, 6, 30),
+        transition_decision_date=date(2025, 3, 3),
+    )
+    assert deadlines_of_notice(transition).report_due == date(2025, 6, 2)
+    filed(transition, compliance_user, eastern(2025, 6, 2, 12, 0))
+    notice_record_report(
+        notice=transition,
+        user=compliance_user,
+        accession_number="0001193125-25-300003",
+        filed_on=date(2025, 7, 15),
+    )
+    [timely, s3] = consequences_of_registrant(registrant, today=date(2026, 5, 1))
+    assert timely.until == s3.until == date(2026, 7, 1)
+    assert consequences_of_registrant(registrant, today=date(2026, 7, 1)) == []
+
+
 # Pages ----------------------------------------------------------------------------------
 
 
