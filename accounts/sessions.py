@@ -5,20 +5,32 @@ building the query each time took more than running it."""
 from functools import cache
 
 from django.contrib.sessions.backends import db
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS
 from django.db import connections, router
 from django.utils import timezone
+
+# The characters and the length of a session key as Django makes them (SessionBase and the
+# Session model's primary key).
+KEY_CHARACTERS = frozenset(VALID_KEY_CHARS)
+KEY_LENGTH_MAX = 40
 
 
 class SessionStore(db.SessionStore):
     def load(self) -> dict:
         """The session's data, if it exists and has not expired, as Django's load() gives it;
-        otherwise {} and no session key, so that a new session is started."""
+        otherwise {} and no session key, so that a new session is started. A cookie whose key
+        no session could have is not looked up: one with a NUL character made PostgreSQL
+        refuse the query (a 500 in Django's own store)."""
+        key = self.session_key
+        if not key or len(key) > KEY_LENGTH_MAX or not KEY_CHARACTERS.issuperset(key):
+            self._session_key = None
+            return {}
         alias = router.db_for_read(self.model)
         connection = connections[alias]
         with connection.cursor() as cursor:
             cursor.execute(
                 _session_sql(alias),
-                [self.session_key, connection.ops.adapt_datetimefield_value(timezone.now())],
+                [key, connection.ops.adapt_datetimefield_value(timezone.now())],
             )
             row = cursor.fetchone()
         if row is None:

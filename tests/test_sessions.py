@@ -48,3 +48,21 @@ def test_a_signed_in_page_keeps_its_session_through_the_store(client, compliance
     assert client.get("/").wsgi_request.user == compliance_user
     client.session.delete()
     assert client.get("/").status_code == 302  # to the login
+
+
+@pytest.mark.parametrize(
+    "key", ["a" * 41, "ABCDEFGHIJKLMNOP", "abcdefgh\x00ijklmnop", "abcdefgh'; --", "ünïcødé-key"]
+)
+def test_a_key_no_session_could_have_is_not_looked_up(key, django_assert_num_queries):
+    session = SessionStore(key)
+    with django_assert_num_queries(0):
+        assert session.load() == {}
+    assert session.session_key is None
+
+
+def test_a_cookie_with_nul_characters_is_sent_to_the_login(client):
+    # parse_cookie decodes the octal escapes: eight NUL characters, a key long enough for
+    # Django, which PostgreSQL refuses in a query.
+    response = client.get("/notices/", HTTP_COOKIE='sessionid="' + "\\000" * 8 + '"')
+    assert response.status_code == 302
+    assert response.url.startswith("/login/")
