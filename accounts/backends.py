@@ -88,9 +88,10 @@ def _user_with_permissions_and_groups_sql() -> str:
 
 
 def _keep_permissions_and_groups(user, rows) -> None:
-    """Set Django's permission caches (`_user_perm_cache`, `_group_perm_cache`, read by
-    ModelBackend), `_group_names` and `_group_ids` on `user` from the rows of
-    _permissions_and_groups_branches, unless they are set."""
+    """Set `_group_names` and `_group_ids` on `user` from the rows of
+    _permissions_and_groups_branches, and Django's permission caches (`_user_perm_cache`,
+    `_group_perm_cache`, read by ModelBackend) unless they are set or the user is a
+    superuser."""
     found = {"user": set(), "group": set()}
     groups = {}
     for source, app_label_or_id, name in rows:
@@ -100,6 +101,8 @@ def _keep_permissions_and_groups(user, rows) -> None:
             found[source].add(f"{app_label_or_id}.{name}")
     user._group_ids = set(groups)
     user._group_names = set(groups.values())
+    if user.is_superuser:
+        return  # ModelBackend gives a superuser every permission, not those read here
     if not hasattr(user, "_user_perm_cache"):
         user._user_perm_cache = found["user"]
     if not hasattr(user, "_group_perm_cache"):

@@ -101,3 +101,13 @@ def test_a_page_reads_the_session_its_user_and_their_permissions_in_two_queries(
         response = client.get("/deadlines/preview/")
     assert response.status_code == 200
     assert response.wsgi_request.user.username == "sam"
+
+
+@pytest.mark.django_db
+def test_a_superuser_of_a_session_has_every_permission():
+    user = make_user("root")
+    user.is_superuser = True
+    user.save()
+    found = ModelBackendInOneQuery().get_user(user.pk)
+    assert found.get_all_permissions() == ModelBackend().get_all_permissions(fresh(user))
+    assert len(found.get_all_permissions()) == Permission.objects.count()
