@@ -61,7 +61,10 @@ def formatted(value) -> str:
     """`{{ value|stringformat:'s' }}`: stringformat keeps text marked safe as it is."""
     if callable(value):
         raise Unusual  # a template calls it first
-    shown = "%s" % (str(value) if isinstance(value, tuple) else value)
+    try:
+        shown = "%s" % (str(value) if isinstance(value, tuple) else value)
+    except (TypeError, ValueError):
+        raise Unusual from None  # stringformat shows nothing; the template does it
     return shown if isinstance(value, SafeData) else escape(shown)
 
 

@@ -77,6 +77,17 @@ def test_a_widget_the_writers_do_not_expect_is_left_to_the_templates():
     assert 'data-shown="called"' in ours
 
 
+def test_a_value_that_cannot_be_shown_is_left_to_the_templates():
+    class Unprintable:
+        def __str__(self):
+            raise ValueError("no text")
+
+    widget = forms.TextInput(attrs={"data-x": Unprintable()})
+    ours = widget.render("field", "", {"id": "id_field"}, renderer=FormRenderer())
+    assert ours == widget.render("field", "", {"id": "id_field"}, renderer=DjangoTemplates())
+    assert 'data-x=""' in ours
+
+
 # Every <input>, <select> (with its options) and <textarea> of a page.
 FIELDS = re.compile(r"<input\b[^>]*>|<select\b.*?</select>|<textarea\b.*?</textarea>", re.S)
 # The CSRF token is masked afresh on every page.
