@@ -41,6 +41,7 @@ from filings.models import (
 from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
 from filings.timeliness import (
+    CONSEQUENCE_RULES,
     Consequence,
     MissedReport,
     NoticeTimeliness,
@@ -362,9 +363,10 @@ def consequences_of_report(
     return registrant_consequences(missed_reports=[missed], today=today)
 
 
-# 13 months and then some: how long after its filing a late report may still cost its
-# registrant something (consequences_of_registrant).
-REPORT_COUNTS_DAYS = 13 * 31
+# How long after its filing a late report may still cost its registrant something
+# (consequences_of_registrant): the longest look-back of the consequence rules, in months of
+# 31 days.
+REPORT_COUNTS_DAYS = 31 * max(rule.months_after for rule in CONSEQUENCE_RULES)
 
 
 def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[Consequence]:
@@ -372,8 +374,8 @@ def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[C
     (filings.timeliness.registrant_consequences): read from its filed notices (amendments
     aside) whose report's filing is not recorded, whatever their age, since such a report keeps
     its consequence, and from those whose report was filed less than REPORT_COUNTS_DAYS ago: a
-    report filed late missed a due date before its filing, and a consequence ends within
-    13 months of the due date's month (timeliness.consequence_end)."""
+    report filed late missed a due date before its filing, and a consequence ends within its
+    rule's months of the due date's month (timeliness.consequence_end)."""
     closures = sec_closure_days()
     notices = (
         Notice.objects.filter(registrant=registrant, status=NoticeStatus.FILED, is_amendment=False)
