@@ -97,12 +97,13 @@ def due_dates_of_notice(
       period end); the stale list shows the latest first. So a notice that is not stale has
       a notice_due of at most STALE_AFTER_DAYS days ago;
     - filed, its report not yet filed: `awaiting_report_until`, the report's last day
-      (ReportOutcome.last_day), and at most LATE_WINDOW_DAYS days after the period end;
+      (ReportOutcome.last_day);
     - filed, its report filed late or still not filed: `late_report_from`, the day after that
       last day, and `late_report_until`, the day the lateness no longer costs the registrant
       anything (registrant_consequences: once the look-back no longer reaches it, and never
-      before the report is filed), and at most LATE_WINDOW_DAYS days after the period end (and
-      after late_report_from).
+      before the report is filed), and at most LATE_WINDOW_DAYS days after late_report_from.
+      Counted from the report's own last day, never from the period end: a transition report
+      can be due more than a year after its period.
 
     An amendment has no deadline of its own and no report of its own."""
     dates: dict[str, date | str | None] = dict.fromkeys(DUE_DATE_FIELDS)
@@ -133,11 +134,10 @@ def due_dates_of_notice(
             today=day,
         )
 
-    listed_until = notice.period_end + timedelta(days=LATE_WINDOW_DAYS)
     # The report as it stands before any day has passed, and on the day after its last day.
     before = outcome_on(date.min)
     if before.state == NOT_YET_FILED:
-        dates["awaiting_report_until"] = min(before.last_day, listed_until)
+        dates["awaiting_report_until"] = before.last_day
     after = outcome_on(before.last_day + DAY)
     if not after.is_late:
         return dates
@@ -146,15 +146,13 @@ def due_dates_of_notice(
     counted = registrant_consequences(missed_reports=[missed], today=first)
     if not counted:
         return dates
-    # Listed until the lateness no longer costs anything, at most LATE_WINDOW_DAYS days after
-    # the period end; and at most that long after the first day, which bounds how long a row
-    # stays on the list, so that the list is one short range of its index (only a transition
-    # period that ended before the notice's period end reaches this bound first).
-    end = min(listed_until, first + timedelta(days=LATE_WINDOW_DAYS)) + DAY
+    # Listed until the lateness no longer costs anything, and at most LATE_WINDOW_DAYS days
+    # from the first day, which bounds how long a row stays on the list: the list is one short
+    # range of its index (filings.selectors.dashboard_lists reads the same bound).
+    end = first + timedelta(days=LATE_WINDOW_DAYS)
     if not any(consequence.waits_for_report for consequence in counted):
         end = min(max(consequence.until for consequence in counted), end)
-    if first < end:
-        dates["late_report_from"], dates["late_report_until"] = first, end
+    dates["late_report_from"], dates["late_report_until"] = first, end
     return dates
 
 

@@ -408,12 +408,13 @@ def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[C
 # STALE_AFTER_DAYS ago, or once its period ended more than ACTIVE_WINDOW_DAYS ago whatever its
 # deadline (an amendment has none of its own): a notice's deadline comes at most about 215 days
 # after its period end (Form 11-K of an ERISA plan: 180 days, rolled to a business day, plus
-# the notice's day). A late report counts for up to 13
-# months after its due date (filings.timeliness); the dashboard shows filed notices for
-# LATE_WINDOW_DAYS after their period end, the registrant page counts all that still cost something.
+# the notice's day). A late report costs the registrant for up to 13 months after its due
+# date, and until it is filed (filings.timeliness): the dashboard lists it for as long, and for
+# LATE_WINDOW_DAYS after its last day at most, so that its list is one bounded range of the
+# index; the registrant page counts every late report that still costs something.
 STALE_AFTER_DAYS = 30
 ACTIVE_WINDOW_DAYS = 215 + STALE_AFTER_DAYS
-LATE_WINDOW_DAYS = 215 + 400
+LATE_WINDOW_DAYS = 615
 DASHBOARD_CAP = 10
 # What deadlines_of_notice reads from a notice (and, from its registrant, whether it is a unit
 # investment trust).
@@ -547,8 +548,8 @@ def dashboard_lists(
     ids["awaiting_report"] = first_ids(
         visible.filter(awaiting_report_until__gte=today), "awaiting_report_until"
     )
-    # A late report is listed for at most LATE_WINDOW_DAYS days (filings.due_dates): the range
-    # of the index to read.
+    # A late report is listed for at most LATE_WINDOW_DAYS days from its first late day
+    # (filings.due_dates): the range of the index to read.
     ids["late_reports"] = first_ids(
         visible.filter(
             late_report_from__gt=today - timedelta(days=LATE_WINDOW_DAYS),

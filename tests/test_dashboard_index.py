@@ -64,7 +64,7 @@ def reference_sections(*, today: date, now: datetime, may_review: bool) -> dict:
         deadlines = deadlines_of_notice(notice, closures=closures)
         if notice.status == NoticeStatus.FILED:
             outcome = filing_records(notice, deadlines, closures=closures, today=today).outcome
-            if outcome is None or (today - notice.period_end).days > LATE_WINDOW_DAYS:
+            if outcome is None:
                 continue
             order = (outcome.last_day,)
             if outcome.state == NOT_YET_FILED:
@@ -74,7 +74,8 @@ def reference_sections(*, today: date, now: datetime, may_review: bool) -> dict:
                 missed = MissedReport(
                     notice.form_type, outcome.missed_due_date, outcome.filed_on is not None
                 )
-                if registrant_consequences(missed_reports=[missed], today=today):
+                listed = (today - outcome.last_day).days <= LATE_WINDOW_DAYS
+                if listed and registrant_consequences(missed_reports=[missed], today=today):
                     found["late_reports"].append((order, notice, outcome.last_day, None))
             continue
         if notice.status == NoticeStatus.IN_REVIEW and not may_review:
@@ -225,13 +226,24 @@ def test_the_index_picks_the_same_rows_in_the_same_order_as_counting_every_notic
     assert expected["stale"][1] and expected["drafts"][1]
 
 
-def test_a_migration_fills_the_index_as_the_refresh_does(lexington):
+@pytest.mark.parametrize(
+    "migration, fill",
+    [
+        ("0024_notice_due_dates", "fill_due_dates"),
+        ("0026_late_reports_from_their_last_day", "fill_again"),
+    ],
+)
+def test_a_migration_fills_the_index_as_the_refresh_does(lexington, migration, fill):
     make_many_notices(lexington, date(2026, 11, 25))
-    refreshed = dict(NoticeDueDates.objects.values_list("notice_id", "stale_from"))
-    NoticeDueDates.objects.all().delete()
-    migration = import_module("filings.migrations.0024_notice_due_dates")
-    migration.fill_due_dates(apps, None)
-    assert dict(NoticeDueDates.objects.values_list("notice_id", "stale_from")) == refreshed
+    columns = ["notice_id", "stale_from", "late_report_until"]
+    refreshed = set(NoticeDueDates.objects.values_list(*columns))
+    if migration.startswith("0024"):
+        # It fills an empty table; 0026 counts every row again.
+        NoticeDueDates.objects.all().delete()
+    else:
+        NoticeDueDates.objects.update(late_report_until=date(2020, 1, 1))
+    getattr(import_module(f"filings.migrations.{migration}"), fill)(apps, None)
+    assert set(NoticeDueDates.objects.values_list(*columns)) == refreshed
     assert len(refreshed) == Notice.objects.count()
     assert notice_due_dates_refresh(notices=Notice.objects.all()) == 0
 
@@ -266,6 +278,47 @@ def test_a_closure_day_moves_a_deadline_and_the_order_of_the_list(
     closure.delete()
     assert stored(first).notice_due == date(2026, 11, 30)
     assert listed(registrant_admin_client, "signed") == [first, second]
+
+
+def late_reports_on(today: date) -> list[Notice]:
+    lists = dashboard_lists(registrants=Registrant.objects.all(), today=today, may_review=True)
+    return lists["late_reports"]
+
+
+def test_a_late_report_due_long_after_its_period_is_listed_while_it_costs(
+    lexington, compliance_user
+):
+    # A transition report's 10-K is due 90 days after the decision to change the fiscal year
+    # (3 March 2025): Monday 2 June 2025, eleven months after the period's end. The notice,
+    # filed that day, gives 15 more days: late from 18 June 2025.
+    notice = make_notice(
+        lexington,
+        period_end=date(2024, 6, 30),
+        is_transition_report=True,
+        transition_period_end=date(2024, 6, 30),
+        transition_decision_date=date(2025, 3, 3),
+    )
+    notice_record_filing(
+        notice=notice,
+        user=compliance_user,
+        accession_number="0000000001-25-000105",
+        accepted_at=eastern(2025, 6, 2, 12, 0),
+    )
+    assert stored(notice).late_report_from == date(2025, 6, 18)
+    # Not filed: listed for LATE_WINDOW_DAYS from its first late day, long past 615 days after
+    # its period (7 March 2026).
+    assert late_reports_on(date(2026, 5, 1)) == [notice]
+    assert late_reports_on(date(2025, 6, 18) + timedelta(days=LATE_WINDOW_DAYS - 1)) == [notice]
+    assert late_reports_on(date(2025, 6, 18) + timedelta(days=LATE_WINDOW_DAYS)) == []
+    # Filed on 15 July 2025: it costs the registrant until 1 July 2026, and is listed as long.
+    notice_record_report(
+        notice=notice,
+        user=compliance_user,
+        accession_number="0000000001-25-000106",
+        filed_on=date(2025, 7, 15),
+    )
+    assert late_reports_on(date(2026, 6, 30)) == [notice]
+    assert late_reports_on(date(2026, 7, 1)) == []
 
 
 def test_recording_the_filing_and_the_report_moves_the_notice_between_lists(
