@@ -127,6 +127,8 @@ AUTHENTICATION_BACKENDS = [
 ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
+    # crispy-forms' field template written in Python; every other template is Django's.
+    {"BACKEND": "config.crispy_fields.FieldTemplates"},
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
