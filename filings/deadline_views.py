@@ -18,7 +18,11 @@ from django.views.decorators.gzip import gzip_page
 from filings.calendar_feed import deadline_calendar
 from filings.deadlines import DeadlineInputError
 from filings.document import long_date
-from filings.due_dates import DASHBOARD_LISTS_CACHE_SECONDS, dashboard_lists_version
+from filings.due_dates import (
+    DASHBOARD_LISTS_CACHE_SECONDS,
+    DASHBOARD_VERSION_KEY,
+    dashboard_lists_version,
+)
 from filings.forms import DeadlinePreviewForm
 from filings.schedule import UpcomingReport
 from filings.selectors import (
@@ -101,6 +105,16 @@ def coming_deadlines(registrants) -> dict:
     }
 
 
+def _kept(found: dict, key: str, compute, seconds: int):
+    """The value kept under `key`, as read into `found` (cache.get_many), or else `compute()`,
+    kept there for `seconds`."""
+    value = found.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
 def _urgencies_digest(urgencies) -> str:
     """A short digest of rows' urgencies, for the cache key of their rendered HTML."""
     return hashlib.sha256(repr(list(urgencies)).encode()).hexdigest()[:32]
@@ -129,7 +143,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "dashboard-upcoming-start" if user.has_perm("filings.add_notice") else "dashboard-upcoming"
     )
     upcoming_key = user_cache_key(purpose=purpose, user=user, today=today, fingerprint=fingerprint)
-    upcoming, upcoming_total = cache.get_or_set(
+    # What is kept is read in three round trips to the cache, each key as soon as it is known.
+    found = cache.get_many([upcoming_key, DASHBOARD_VERSION_KEY])
+    upcoming, upcoming_total = _kept(
+        found,
         upcoming_key,
         lambda: soonest_upcoming_reports(
             registrants=Registrant.objects.visible_to(user).filter(is_active=True),
@@ -141,17 +158,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         UPCOMING_CACHE_SECONDS,
     )
     upcoming_rows = with_urgency(upcoming, closures=closures)
-    upcoming_table = cache.get_or_set(
-        f"{upcoming_key}:{_urgencies_digest(urgency for _, _, urgency in upcoming_rows)}",
-        lambda: render_to_string(
-            "filings/upcoming_reports_table.html",
-            {"rows": upcoming_rows, "today": today, "horizon_days": DASHBOARD_HORIZON_DAYS},
-            request,
-        ),
-        UPCOMING_CACHE_SECONDS,
-    )
+    table_key = f"{upcoming_key}:{_urgencies_digest(urgency for _, _, urgency in upcoming_rows)}"
     can_see_notices = user.has_perm("filings.view_notice")
-    sections, lists_html = {}, ""
     if can_see_notices:
         may_review = user.has_perm("filings.approve_notice") or user.has_perm(
             "filings.return_notice"
@@ -161,13 +169,30 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         # see changes (the fingerprint) or the day does, and for a minute at most. Their rows'
         # urgency is counted from now on every page; the lists' HTML is kept as long as every
         # row's urgency is the same (the minutes left change it).
+        version = found.get(DASHBOARD_VERSION_KEY) or dashboard_lists_version()
         lists_key = user_cache_key(
-            purpose=f"dashboard-lists:{may_review}:{dashboard_lists_version()}",
+            purpose=f"dashboard-lists:{may_review}:{version}",
             user=user,
             today=today,
             fingerprint=fingerprint,
         )
-        lists = cache.get_or_set(
+        found = cache.get_many([table_key, lists_key])
+    else:
+        found = cache.get_many([table_key])
+    upcoming_table = _kept(
+        found,
+        table_key,
+        lambda: render_to_string(
+            "filings/upcoming_reports_table.html",
+            {"rows": upcoming_rows, "today": today, "horizon_days": DASHBOARD_HORIZON_DAYS},
+            request,
+        ),
+        UPCOMING_CACHE_SECONDS,
+    )
+    sections, lists_html = {}, ""
+    if can_see_notices:
+        lists = _kept(
+            found,
             lists_key,
             lambda: dashboard_lists(
                 registrants=Registrant.objects.visible_to(user),

@@ -11,6 +11,7 @@ from functools import partial
 
 from django.db.models import (
     Count,
+    DateTimeField,
     Exists,
     F,
     Max,
@@ -18,6 +19,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Value,
     Window,
     prefetch_related_objects,
 )
@@ -224,23 +226,28 @@ def registrants_fingerprint(user, *, closures: frozenset[date]) -> str:
     id larger than any before it, a deleted one's is never reused), so a row added raises the
     largest id and a row deleted without another added lowers the count, while a sum of ids
     could stay the same when rows are swapped. Assignments are only ever added or deleted,
-    never changed in place."""
-    every_registrant = Registrant.objects.aggregate(
-        count=Count("pk"), last=Max("pk"), changed=Max("updated_at")
-    )
-    assigned = Registrant.assigned_users.through.objects.filter(user=user).aggregate(
-        count=Count("pk"), last=Max("pk")
-    )
+    never changed in place. The three aggregates are read in one query."""
     # The user's teams by their ids, read with their permissions (accounts.backends): a join
     # to the user's memberships made PostgreSQL plan and join every team assignment.
     teams = sorted(group_ids(user))
-    to_teams = Registrant.assigned_teams.through.objects.filter(group_id__in=teams).aggregate(
-        count=Count("pk"), last=Max("pk")
-    )
+    no_date = Value(None, output_field=DateTimeField())
+    tables = [
+        (Registrant.objects.all(), Max("updated_at")),
+        (Registrant.assigned_users.through.objects.filter(user=user), no_date),
+        (Registrant.assigned_teams.through.objects.filter(group_id__in=teams), no_date),
+    ]
+    # Each table's aggregate as one row, tagged with its number (a constant is not grouped by).
+    rows = [
+        rows.order_by()
+        .annotate(table=Value(number))
+        .values("table")
+        .annotate(count=Count("pk"), last=Max("pk"), changed=changed)
+        .values_list("table", "count", "last", "changed")
+        for number, (rows, changed) in enumerate(tables)
+    ]
+    found = {table: facts for table, *facts in rows[0].union(*rows[1:], all=True)}
     facts = (
-        every_registrant,
-        assigned,
-        to_teams,
+        *(found.get(number) for number in range(len(tables))),
         user.is_superuser,
         teams,
         sorted(group_names(user)),

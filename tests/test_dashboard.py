@@ -2,11 +2,13 @@ import re
 from datetime import date, datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from filings import deadline_views
 from filings.deadlines import EASTERN
 from filings.models import SecClosureDay
+from filings.selectors import registrants_fingerprint
 from registrants.models import FilerStatus
 from registrants.roles import REVIEWERS
 from tests.conftest import make_registrant
@@ -231,3 +233,38 @@ def test_a_coming_report_due_today_or_the_next_business_day_stands_out(
     assert "Autumn Year Corp." in row
     assert f'class="urgency-{level}"' in row
     assert words in row
+
+
+def test_the_fingerprint_of_what_a_user_may_see_changes_with_each_of_its_facts(
+    compliance_user, lexington
+):
+    def fingerprint(closures=frozenset()) -> str:
+        # As on each page: the user read afresh (its teams are read once per user object).
+        user = type(compliance_user).objects.get(pk=compliance_user.pk)
+        return registrants_fingerprint(user, closures=closures)
+
+    seen = [fingerprint()]
+
+    def changed() -> None:
+        seen.append(fingerprint())
+        assert seen[-1] not in seen[:-1]
+
+    assert fingerprint() == seen[0]
+    other = make_registrant(name="Other Corp", sec_file_number="000-40009")
+    changed()
+    other.assigned_users.add(compliance_user)
+    changed()
+    team = Group.objects.create(name="Team Nine")
+    compliance_user.groups.add(team)
+    changed()
+    lexington.assigned_teams.add(team)
+    changed()
+    other.name = "Other Corporation"
+    other.save()
+    changed()
+    other.assigned_users.remove(compliance_user)
+    changed()
+    other.delete()
+    changed()
+    seen.append(fingerprint(frozenset({date(2026, 12, 24)})))
+    assert seen[-1] not in seen[:-1]
