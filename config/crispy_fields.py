@@ -41,6 +41,7 @@ INCLUDED = [
     "bootstrap5/layout/field_errors.html",
     "bootstrap5/layout/field_errors_block.html",
     "bootstrap5/layout/attrs.html",
+    "bootstrap5/layout/field_file.html",
 ]
 CRISPY_BOOTSTRAP5_TEMPLATES = Path(crispy_bootstrap5.__file__).parent / "templates"
 
@@ -124,7 +125,7 @@ def radio_checkbox_select(field, context: dict) -> str:
     flat_attrs = context.get("flat_attrs")
     inline = context.get("inline_class")
     invalid = " is-invalid" if field.errors else ""
-    written = [f"\n<div {f' {flat_attrs}' if flat_attrs else ''}>\n"]
+    written = [f"\n<div {f' {conditional_escape(flat_attrs)}' if flat_attrs else ''}>\n"]
     groups = list(optgroups(field))
     for group_number, (group, options, _index) in enumerate(groups, start=1):
         if group:
@@ -189,7 +190,7 @@ def write_field(context: dict) -> str:
     show_labels = context.get("form_show_labels")
     required = field.field.required
     asterisk = '<span class="asteriskField">*</span>' if required else ""
-    css = field.css_classes()
+    css = conditional_escape(field.css_classes())
     written = ['\n<div class="mb-3">\n'] if checkbox else []
     wrapper = "form-check" if checkbox and show_labels else "mb-3"
     written.append(

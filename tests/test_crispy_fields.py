@@ -6,6 +6,7 @@ import re
 import pytest
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
+from crispy_forms.utils import default_field_template
 from django import forms
 from django.template import Context, Template
 from django.template.loader import get_template
@@ -13,7 +14,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from config.crispy_fields import FIELD, FieldTemplate
+from config import crispy_fields
+from config.crispy_fields import FIELD, FieldTemplate, write_field
 from filings.wizard import STEPS
 from tests import seed
 
@@ -25,7 +27,7 @@ GROUPED = [("Group <1>", [("a", "A"), ("b", "B")]), ("Group 2", [("c", "C")])]
 
 class Everything(forms.Form):
     required_css_class = "needed"
-    error_css_class = "wrong"
+    error_css_class = 'wrong &"x"'  # escaped in the class attribute
 
     text = forms.CharField(help_text="Help <b>kept</b>", max_length=5)
     optional = forms.CharField(required=False, label=gettext_lazy("Optional"))
@@ -53,6 +55,9 @@ class Everything(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        # Each field by its name, as the pages' layouts name them (a form without a layout is
+        # written by crispy-forms' display_form.html, which includes the template itself).
+        self.helper.layout = Layout(*self.fields)
         for name, value in (helper or {}).items():
             setattr(self.helper, name, value)
 
@@ -80,7 +85,16 @@ def collapsed(html: str) -> str:
 
 
 @pytest.fixture
-def templates_only(settings):
+def fresh_field_template():
+    """crispy-forms keeps the field template it found: found afresh in the test, and again
+    after it, once the settings are back."""
+    default_field_template.cache_clear()
+    yield
+    default_field_template.cache_clear()
+
+
+@pytest.fixture
+def templates_only(settings, fresh_field_template):
     """Switch to the template itself: every template from Django's templates alone."""
 
     python, django = settings.TEMPLATES
@@ -88,8 +102,24 @@ def templates_only(settings):
 
     def switch(on: bool) -> None:
         settings.TEMPLATES = [django] if on else [python, django]
+        # crispy-forms keeps the field template it found.
+        default_field_template.cache_clear()
 
     return switch
+
+
+@pytest.fixture
+def python_writes(monkeypatch):
+    """How many fields the Python has written (a list, one entry a field)."""
+    written = []
+
+    def counted(context):
+        html = write_field(context)
+        written.append(context["field"].name)
+        return html
+
+    monkeypatch.setattr(crispy_fields, "write_field", counted)
+    return written
 
 
 def crispy(form) -> str:
@@ -98,14 +128,24 @@ def crispy(form) -> str:
 
 @pytest.mark.parametrize("helper", HELPERS)
 @pytest.mark.parametrize("data", [None, REFUSED])
-def test_every_kind_of_field_is_written_as_the_template_writes_it(templates_only, helper, data):
+def test_every_kind_of_field_is_written_as_the_template_writes_it(
+    templates_only, python_writes, helper, data
+):
     def written(templates: bool) -> str:
         templates_only(templates)
         return crispy(Everything(data, helper=helper))
 
     ours = written(False)
+    by_python = len(python_writes)
     assert collapsed(ours) == collapsed(written(True))
-    assert '<div id="div_id_text" class="mb-3' in ours
+    assert len(python_writes) == by_python  # none when the template is asked for
+    if "form_class" in helper:
+        assert python_writes == ["secret"]  # a horizontal form is left to the template
+    elif "layout" in helper:
+        assert python_writes == ["kind"]  # a wrapper class of its own: the template
+    else:
+        # Every field but the file input that offers to clear its file.
+        assert by_python == len(Everything.base_fields) - 1
 
 
 def test_the_field_template_is_written_in_python_and_left_to_the_template_when_unusual():
@@ -142,7 +182,7 @@ def forms_of(response) -> str:
 
 
 def test_every_form_page_shows_the_same_forms_with_the_template(
-    templates_only, client, compliance_user, registrant_admin, seed_notice
+    templates_only, python_writes, client, compliance_user, registrant_admin, seed_notice
 ):
     registrant = seed_notice.registrant_id
     pages = [reverse("filings:step", args=[seed_notice.pk, step.slug]) for step in STEPS]
@@ -175,10 +215,31 @@ def test_every_form_page_shows_the_same_forms_with_the_template(
         client.force_login(compliance_user)
         return [forms_of(client.post(url, data)) for url, data in refused]
 
-    ours = every_page(False)
-    assert ours == every_page(True)
-    ours += refused_pages(False)
-    assert ours[-len(refused) :] == refused_pages(True)
+    def compared(shown) -> list[str]:
+        ours = shown(False)
+        by_python = len(python_writes)
+        assert ours == shown(True)
+        assert by_python > 0 and len(python_writes) == by_python
+        return ours
+
+    ours = compared(every_page) + compared(refused_pages)
+    assert len(python_writes) > 100
     everything = "".join(ours)
     assert "invalid-feedback" in everything and 'type="radio"' in everything
     assert everything.count('class="mb-3') > 50
+
+
+@pytest.mark.parametrize(
+    "overridden", ["bootstrap5/field.html", "bootstrap5/layout/field_file.html"]
+)
+def test_a_template_overridden_by_the_project_is_left_to_the_templates(
+    settings, fresh_field_template, tmp_path, overridden
+):
+    (tmp_path / overridden).parent.mkdir(parents=True)
+    (tmp_path / overridden).write_text('<p class="overridden">{{ field.name }}</p>')
+    python, django = settings.TEMPLATES
+    settings.TEMPLATES = [python, {**django, "DIRS": [tmp_path, *django["DIRS"]]}]
+    assert not isinstance(get_template(FIELD), FieldTemplate)
+    form = Everything()
+    form.helper.layout = Layout("upload")
+    assert 'class="overridden"' in crispy(form)
