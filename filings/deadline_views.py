@@ -86,12 +86,12 @@ def with_urgency(rows, *, closures) -> list[tuple[Registrant, UpcomingReport, Ur
     ]
 
 
-def coming_deadlines(registrants) -> dict:
+def coming_deadlines(registrants, *, closures: frozenset[date]) -> dict:
     """What templates/filings/upcoming_reports_table.html needs for `registrants` (an iterable
     of Registrant): rows (registrant, report, urgency) due in the next DASHBOARD_HORIZON_DAYS
-    days or in their grace period, today and horizon_days."""
+    days or in their grace period, counted with `closures` (sec_closure_days()), today and
+    horizon_days."""
     today = _today()
-    closures = sec_closure_days()
     rows = registrant_upcoming_reports(
         registrants=registrants,
         today=today,

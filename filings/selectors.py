@@ -376,14 +376,16 @@ def consequences_of_report(
 REPORT_COUNTS_DAYS = 31 * max(rule.months_after for rule in CONSEQUENCE_RULES)
 
 
-def consequences_of_registrant(registrant: Registrant, *, today: date) -> list[Consequence]:
+def consequences_of_registrant(
+    registrant: Registrant, *, today: date, closures: frozenset[date]
+) -> list[Consequence]:
     """What the late reports of `registrant` still cost it on `today`
-    (filings.timeliness.registrant_consequences): read from its filed notices (amendments
-    aside) whose report's filing is not recorded, whatever their age, since such a report keeps
-    its consequence, and from those whose report was filed less than REPORT_COUNTS_DAYS ago: a
-    report filed late missed a due date before its filing, and a consequence ends within its
-    rule's months of the due date's month (timeliness.consequence_end)."""
-    closures = sec_closure_days()
+    (filings.timeliness.registrant_consequences), deadlines counted with `closures`
+    (sec_closure_days()): read from its filed notices (amendments aside) whose report's filing
+    is not recorded, whatever their age, since such a report keeps its consequence, and from
+    those whose report was filed less than REPORT_COUNTS_DAYS ago: a report filed late missed a
+    due date before its filing, and a consequence ends within its rule's months of the due
+    date's month (timeliness.consequence_end)."""
     notices = (
         Notice.objects.filter(registrant=registrant, status=NoticeStatus.FILED, is_amendment=False)
         .filter(

@@ -8,7 +8,11 @@ from django.views.decorators.http import require_POST
 
 from filings import record_panel
 from filings.deadline_views import coming_deadlines
-from filings.selectors import NOTICE_TABLE_FIELDS, consequences_of_registrant
+from filings.selectors import (
+    NOTICE_TABLE_FIELDS,
+    consequences_of_registrant,
+    sec_closure_days,
+)
 from registrants.access import get_registrant_for_user
 from registrants.forms import (
     ContactForm,
@@ -96,14 +100,17 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
         else []
     )
     page = Paginator(notices, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
+    closures = sec_closure_days()
     return render(
         request,
         "registrants/registrant_detail.html",
         {
-            **coming_deadlines([registrant] if registrant.is_active else []),
+            **coming_deadlines([registrant] if registrant.is_active else [], closures=closures),
             "registrant": registrant,
             "consequences": (
-                consequences_of_registrant(registrant, today=record_panel.today_eastern())
+                consequences_of_registrant(
+                    registrant, today=record_panel.today_eastern(), closures=closures
+                )
                 if can_see_notices
                 else None
             ),

@@ -362,13 +362,17 @@ def test_the_registrant_keeps_the_latest_consequence(registrant, compliance_user
     )
     tenq = make_notice(registrant, form_type="10-Q", period_end=date(2026, 3, 31))
     record(tenq, compliance_user, eastern(2026, 5, 18, 9, 0), accession="0001193125-26-300001")
-    [timely, s3] = consequences_of_registrant(registrant, today=date(2026, 6, 1))
+    [timely, s3] = consequences_of_registrant(
+        registrant, today=date(2026, 6, 1), closures=frozenset()
+    )
     assert timely.until == s3.until == date(2027, 6, 1)
     assert s3.waits_for_report
     assert not timely.rule.confirmed and s3.rule.confirmed
     # Years later, the 10-Q still unfiled keeps both consequences; once it is filed, nothing
     # is left (both periods are past the window the registrant page reads by then).
-    [timely, s3] = consequences_of_registrant(registrant, today=date(2030, 1, 2))
+    [timely, s3] = consequences_of_registrant(
+        registrant, today=date(2030, 1, 2), closures=frozenset()
+    )
     assert timely.waits_for_report and s3.waits_for_report and s3.until == date(2027, 6, 1)
     notice_record_report(
         notice=tenq,
@@ -376,8 +380,12 @@ def test_the_registrant_keeps_the_latest_consequence(registrant, compliance_user
         accession_number="0001193125-26-300002",
         filed_on=date(2026, 9, 1),
     )
-    assert consequences_of_registrant(registrant, today=date(2030, 1, 2)) == []
-    assert consequences_of_registrant(registrant, today=date(2030, 12, 31)) == []
+    assert (
+        consequences_of_registrant(registrant, today=date(2030, 1, 2), closures=frozenset()) == []
+    )
+    assert (
+        consequences_of_registrant(registrant, today=date(2030, 12, 31), closures=frozenset()) == []
+    )
 
 
 def test_a_report_due_long_after_its_period_still_costs_the_registrant(registrant, compliance_user):
@@ -399,9 +407,13 @@ def test_a_report_due_long_after_its_period_still_costs_the_registrant(registran
         accession_number="0001193125-25-300003",
         filed_on=date(2025, 7, 15),
     )
-    [timely, s3] = consequences_of_registrant(registrant, today=date(2026, 5, 1))
+    [timely, s3] = consequences_of_registrant(
+        registrant, today=date(2026, 5, 1), closures=frozenset()
+    )
     assert timely.until == s3.until == date(2026, 7, 1)
-    assert consequences_of_registrant(registrant, today=date(2026, 7, 1)) == []
+    assert (
+        consequences_of_registrant(registrant, today=date(2026, 7, 1), closures=frozenset()) == []
+    )
 
 
 # Pages ----------------------------------------------------------------------------------
