@@ -146,7 +146,7 @@ def _tracked_values(record) -> list:
 def _changes(record, previous) -> list[FieldChange]:
     model = record.instance_type
     # Most saves change nothing tracked (the wizard saves a step as it is): told apart by the
-    # plain values, without diff_against's copies of both rows (a tenth of the time).
+    # plain values, without diff_against's copies of both rows (about a third of the time).
     if not record._history_m2m_fields and _tracked_values(record) == _tracked_values(previous):
         return []
     delta = record.diff_against(previous)
