@@ -24,6 +24,19 @@ def make_notice(registrant, *, status=NoticeStatus.SIGNED, **fields) -> Notice:
     return Notice.objects.create(registrant=registrant, status=status, **values)
 
 
+def make_late_transition_report(registrant) -> Notice:
+    """A notice for a transition report's 10-K due long after its period: 90 days after the
+    decision to change the fiscal year (3 March 2025), Monday 2 June 2025, for a transition
+    period ended 30 June 2024."""
+    return make_notice(
+        registrant,
+        period_end=date(2024, 6, 30),
+        is_transition_report=True,
+        transition_period_end=date(2024, 6, 30),
+        transition_decision_date=date(2025, 3, 3),
+    )
+
+
 def eastern(year, month, day, hour, minute, second=0) -> datetime:
     return datetime(year, month, day, hour, minute, second, tzinfo=EASTERN)
 

@@ -39,7 +39,7 @@ from filings.timeliness import NOT_YET_FILED, MissedReport, registrant_consequen
 from filings.urgency import urgency
 from registrants.models import FilerStatus, InvestmentCompanyType, Registrant
 from tests.conftest import make_registrant
-from tests.notice_factory import eastern, make_notice
+from tests.notice_factory import eastern, make_late_transition_report, make_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -288,16 +288,9 @@ def late_reports_on(today: date) -> list[Notice]:
 def test_a_late_report_due_long_after_its_period_is_listed_while_it_costs(
     lexington, compliance_user
 ):
-    # A transition report's 10-K is due 90 days after the decision to change the fiscal year
-    # (3 March 2025): Monday 2 June 2025, eleven months after the period's end. The notice,
+    # Its report due Monday 2 June 2025, eleven months after the period's end. The notice,
     # filed that day, gives 15 more days: late from 18 June 2025.
-    notice = make_notice(
-        lexington,
-        period_end=date(2024, 6, 30),
-        is_transition_report=True,
-        transition_period_end=date(2024, 6, 30),
-        transition_decision_date=date(2025, 3, 3),
-    )
+    notice = make_late_transition_report(lexington)
     notice_record_filing(
         notice=notice,
         user=compliance_user,

@@ -32,7 +32,7 @@ from filings.timeliness import (
     report_outcome,
 )
 from registrants.models import FilerStatus
-from tests.notice_factory import eastern, make_notice
+from tests.notice_factory import eastern, make_late_transition_report, make_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -389,16 +389,9 @@ def test_the_registrant_keeps_the_latest_consequence(registrant, compliance_user
 
 
 def test_a_report_due_long_after_its_period_still_costs_the_registrant(registrant, compliance_user):
-    # A transition report's 10-K is due 90 days after the decision to change the fiscal year
-    # (3 March 2025): Monday 2 June 2025, a year after the period's end. Filed late on
+    # Its report due Monday 2 June 2025, eleven months after the period's end. Filed late on
     # 15 July 2025, it costs the registrant until 1 July 2026, past 615 days after the period.
-    transition = make_notice(
-        registrant,
-        period_end=date(2024, 6, 30),
-        is_transition_report=True,
-        transition_period_end=date(2024, 6, 30),
-        transition_decision_date=date(2025, 3, 3),
-    )
+    transition = make_late_transition_report(registrant)
     assert deadlines_of_notice(transition).report_due == date(2025, 6, 2)
     filed(transition, compliance_user, eastern(2025, 6, 2, 12, 0))
     notice_record_report(
