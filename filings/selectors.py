@@ -237,15 +237,15 @@ def registrants_fingerprint(user, *, closures: frozenset[date]) -> str:
         (Registrant.assigned_teams.through.objects.filter(group_id__in=teams), no_date),
     ]
     # Each table's aggregate as one row, tagged with its number (a constant is not grouped by).
-    rows = [
-        rows.order_by()
+    aggregates = [
+        table_rows.order_by()
         .annotate(table=Value(number))
         .values("table")
         .annotate(count=Count("pk"), last=Max("pk"), changed=changed)
         .values_list("table", "count", "last", "changed")
-        for number, (rows, changed) in enumerate(tables)
+        for number, (table_rows, changed) in enumerate(tables)
     ]
-    found = {table: facts for table, *facts in rows[0].union(*rows[1:], all=True)}
+    found = {table: facts for table, *facts in aggregates[0].union(*aggregates[1:], all=True)}
     facts = (
         *(found.get(number) for number in range(len(tables))),
         user.is_superuser,
