@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import crispy_bootstrap5
+from crispy_forms.templatetags.crispy_forms_filters import optgroups
 from django import forms
 from django.conf import settings
 from django.template import TemplateDoesNotExist, engines
@@ -120,8 +121,6 @@ def help_text_and_errors(field, context: dict) -> str:
 
 def radio_checkbox_select(field, context: dict) -> str:
     """radio_checkbox_select.html: each choice a check box or radio button with its label."""
-    from crispy_forms.templatetags.crispy_forms_filters import optgroups
-
     flat_attrs = context.get("flat_attrs")
     inline = context.get("inline_class")
     invalid = " is-invalid" if field.errors else ""
