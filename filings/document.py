@@ -276,6 +276,9 @@ def notice_series(notice: Notice) -> list:
 
 def notice_co_registrants(notice: Notice) -> list[Registrant]:
     """The other registrants filing the notice jointly, by the CIKs it keeps."""
+    if not notice.co_registrant_ciks:
+        # Most notices: no query to build (the ORM compiles `cik IN ()` before it finds it empty).
+        return []
     return list(Registrant.objects.filter(cik__in=notice.co_registrant_ciks))
 
 

@@ -39,6 +39,7 @@ from filings.selectors import (
     STALE_AFTER_DAYS,
     deadlines_of_notice,
     sec_closure_days,
+    sec_closure_days_changed,
 )
 from filings.timeliness import (
     NOT_YET_FILED,
@@ -330,8 +331,9 @@ def _assignments_changed(sender, action: str, **kwargs) -> None:
 @receiver(post_save, sender=SecClosureDay)
 @receiver(post_delete, sender=SecClosureDay)
 def _closure_day_changed(sender, instance: SecClosureDay, **kwargs) -> None:
-    # A closure day moves any deadline counted across it: every notice is counted again, and
-    # only the rows that changed are written.
+    # A closure day moves any deadline counted across it: every notice is counted again, with
+    # the closure days as they are now, and only the rows that changed are written.
+    sec_closure_days_changed()
     notice_due_dates_refresh(notices=Notice.objects.all())
 
 

@@ -461,6 +461,8 @@ def _repeat_notice(notice: Notice) -> list[Problem]:
         )
         .exclude(pk=notice.pk)
         .order_by("-signature_date")
+        # What the warning says of it (edgar_submission_type reads the form and amendment).
+        .only("form_type", "is_amendment", "signature_date")
         .first()
     )
     if earlier is None:

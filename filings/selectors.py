@@ -5,10 +5,12 @@ answers that a page posts back."""
 import hashlib
 import json
 from collections.abc import Collection, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 
+from django.core.signals import request_finished, request_started
 from django.db.models import (
     Count,
     DateTimeField,
@@ -24,6 +26,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import RowNumber
+from django.dispatch import receiver
 from django.utils import timezone
 
 from accounts.backends import group_ids, group_names
@@ -64,8 +67,37 @@ def today_eastern() -> date:
     return timezone.localdate(timezone=EASTERN)
 
 
+# The SEC closure days read during the current request, read once however many deadlines the
+# page counts (the review page counted them three times). Outside a request (commands, the task
+# worker) nothing is kept: each call reads them.
+_closure_days_of_request: ContextVar[dict | None] = ContextVar("closure_days", default=None)
+
+
+@receiver(request_started)
+def _open_closure_days_memo(**kwargs) -> None:
+    _closure_days_of_request.set({})
+
+
+@receiver(request_finished)
+def _close_closure_days_memo(**kwargs) -> None:
+    _closure_days_of_request.set(None)
+
+
 def sec_closure_days() -> frozenset[date]:
-    return frozenset(SecClosureDay.objects.values_list("date", flat=True))
+    memo = _closure_days_of_request.get()
+    if memo is None:
+        return frozenset(SecClosureDay.objects.values_list("date", flat=True))
+    if "days" not in memo:
+        memo["days"] = frozenset(SecClosureDay.objects.values_list("date", flat=True))
+    return memo["days"]
+
+
+def sec_closure_days_changed() -> None:
+    """Forget the closure days read during this request: one was saved or deleted
+    (filings.due_dates counts the deadlines again with the new ones)."""
+    memo = _closure_days_of_request.get()
+    if memo is not None:
+        memo.clear()
 
 
 def notice_urgency(deadlines: NoticeDeadlines | None, *, now: datetime) -> Urgency | None:

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
-from django.db.models import FileField
+from django.db.models import FileField, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -617,6 +617,8 @@ def timing_warnings(deadlines, now: datetime) -> list[str]:
 
 
 def _review(request: HttpRequest, notice: Notice) -> HttpResponse:
+    # The signers, read once: the rules check them and the document lists them.
+    prefetch_related_objects([notice], "signers")
     forms = {}
     problems = []
     for step, problem in problems_by_step(notice):

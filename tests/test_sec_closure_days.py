@@ -2,11 +2,15 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from filings.models import SecClosureDay
-from filings.selectors import notice_deadlines
+from filings.models import NoticeDueDates, NoticeStatus, SecClosureDay
+from filings.selectors import notice_deadlines, sec_closure_days
 from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
+from tests.notice_factory import make_notice
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +70,48 @@ def test_deadlines_count_the_closure_days_in_the_database():
         form_type="10-K", period_end=date(2026, 3, 31), filer_status="accelerated"
     )
     assert (after.report_due, after.notice_due) == (date(2026, 6, 16), date(2026, 6, 17))
+
+
+def test_a_page_reads_the_closure_days_once(compliance_client, seed_notice):
+    # The review page counts the notice's deadlines for two of its checks and for its panel.
+    review = reverse("filings:step", args=[seed_notice.pk, "review"])
+    with CaptureQueriesContext(connection) as captured:
+        response = compliance_client.get(review)
+    assert response.status_code == 200
+    assert "Deadlines" in response.content.decode()
+    reads = [query for query in captured if "filings_secclosureday" in query["sql"]]
+    assert len(reads) == 1
+
+
+def test_a_closure_day_saved_during_a_request_counts_at_once(lexington):
+    # Inside a request the closure days are read once; a day saved meanwhile is counted at once,
+    # by the page and by the notices' stored due dates. The signals are sent as Django's handler
+    # sends them, without closing the test's connection (as the test client does).
+    notice = make_notice(lexington, status=NoticeStatus.DRAFT)
+    assert NoticeDueDates.objects.get(notice=notice).notice_due == date(2026, 4, 1)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+        assert date(2026, 4, 1) not in sec_closure_days()
+        with CaptureQueriesContext(connection) as captured:
+            sec_closure_days()
+        assert len(captured) == 0
+        SecClosureDay.objects.create(date=date(2026, 4, 1), reason="Test closure")
+        assert date(2026, 4, 1) in sec_closure_days()
+        assert NoticeDueDates.objects.get(notice=notice).notice_due == date(2026, 4, 2)
+        SecClosureDay.objects.get(date=date(2026, 4, 1)).delete()
+        assert date(2026, 4, 1) not in sec_closure_days()
+        assert NoticeDueDates.objects.get(notice=notice).notice_due == date(2026, 4, 1)
+        request_finished.send(sender=None)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    # Outside a request nothing is kept.
+    SecClosureDay.objects.create(date=date(2026, 4, 1), reason="Test closure")
+    with CaptureQueriesContext(connection) as captured:
+        assert date(2026, 4, 1) in sec_closure_days()
+    assert len(captured) == 1
 
 
 def test_a_registrant_admin_adds_a_closure_day_in_the_admin(client, registrant_admin):
