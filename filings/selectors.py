@@ -27,6 +27,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.backends import group_ids, group_names
@@ -45,6 +46,7 @@ from filings.models import (
 )
 from filings.rules import SIGNERS, applies
 from filings.schedule import UpcomingReport, upcoming_reports
+from filings.templatetags.dates import long_datetime
 from filings.timeliness import (
     CONSEQUENCE_RULES,
     Consequence,
@@ -700,8 +702,9 @@ def notice_history(notice: Notice) -> list[HistoryEntry]:
     )
 
 
-# The columns templates/filings/notice_table.html reads of a notice (besides its registrant's
-# name when the notice has none): a notice's narratives and the input it keeps are far larger.
+# The columns a row of the notice tables (notice_table_rows) reads of a notice (besides its
+# registrant's name when the notice has none): its narratives and the input it keeps are far
+# larger.
 NOTICE_TABLE_FIELDS = [
     "registrant",
     "registrant_name",
@@ -743,14 +746,49 @@ def notices_for_list(
     return notices.order_by("-updated_at", "-pk")
 
 
-def name_unnamed_registrants(notices) -> None:
-    """Read the registrant's name of those of `notices` (a page of notices_for_list) that have
-    no name of their own, for templates/filings/notice_table.html: one query, and none when
-    every notice has its name, as they all do from their first step (services.notice_create).
-    A join to the registrants in the list's query would be made for every notice a deep page
-    skips too: 3 of the 7 ms of page 40's query with 200,000 notices."""
+@dataclass(frozen=True)
+class NoticeTableRow:
+    """A notice as a row of templates/filings/notice_table.html, its cells written out."""
+
+    url: str
+    registrant_name: str
+    edgar_type: str
+    period_end: str
+    status: str
+    changed: str
+
+
+# A notice number no notice has: the URL of a notice's page is reversed once for a table, with
+# this number, and each row puts its own in its place.
+_ANY_NOTICE = 987654321987
+
+
+def notice_table_rows(notices) -> list[NoticeTableRow]:
+    """The rows of the notice tables (the notice list, a registrant's page) for `notices`, read
+    with NOTICE_TABLE_FIELDS. Written here rather than by the template's tags and filters:
+    those took 3.3 ms for 25 rows, a third of the notice list (the `url` tag alone 1 ms).
+
+    The registrant's name is read for the notices that have none of their own in one query,
+    and in none when every notice has its name, as they all do from their first step
+    (services.notice_create). A join to the registrants in the list's query would be made for
+    every notice a deep page skips too: 3 of the 7 ms of page 40's query with 200,000 notices."""
+    notices = list(notices)
     unnamed = [notice for notice in notices if not notice.registrant_name]
     prefetch_related_objects(unnamed, Prefetch("registrant", Registrant.objects.only("name")))
+    before, after = reverse("filings:resume", args=[_ANY_NOTICE]).split(str(_ANY_NOTICE))
+    statuses = dict(NoticeStatus.choices)
+    return [
+        NoticeTableRow(
+            url=f"{before}{notice.pk}{after}",
+            registrant_name=notice.registrant_name or notice.registrant.name,
+            edgar_type=notice.edgar_submission_type,
+            period_end=long_date(notice.period_end) if notice.period_end else "\u2014",
+            status=statuses[notice.status],
+            changed=long_datetime(timezone.localtime(notice.updated_at))
+            + (f" by {notice.updated_by_name}" if notice.updated_by_name else ""),
+        )
+        for notice in notices
+    ]
 
 
 def notice_label(notice: Notice) -> str:

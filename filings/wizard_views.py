@@ -44,10 +44,10 @@ from filings.rules import copied_text_problems
 from filings.selectors import (
     deadlines_of_notice,
     exchange_steps_of_notice,
-    name_unnamed_registrants,
     notice_answers_version,
     notice_history,
     notice_suggestions,
+    notice_table_rows,
     notices_for_list,
     pending_uploads,
     sec_closure_days,
@@ -170,7 +170,6 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     page = CappedPaginator(notices, NOTICES_PER_PAGE, count_key=count_key).get_page(
         request.GET.get("page")
     )
-    name_unnamed_registrants(page.object_list)
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(
@@ -178,6 +177,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
         "filings/notice_list.html",
         {
             "page": page,
+            "notice_rows": notice_table_rows(page.object_list),
             "form": form,
             "query_string": query_without_page.urlencode(),
             "max_rows": f"{NOTICE_LIST_MAX_ROWS:,}",

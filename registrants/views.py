@@ -11,6 +11,7 @@ from filings.deadline_views import coming_deadlines
 from filings.selectors import (
     NOTICE_TABLE_FIELDS,
     consequences_of_registrant,
+    notice_table_rows,
     sec_closure_days,
 )
 from registrants.access import get_registrant_for_user
@@ -115,7 +116,7 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
                 else None
             ),
             "page": page,
-            "notices": page.object_list,
+            "notice_rows": notice_table_rows(page.object_list),
             "contacts": registrant.contacts.all(),
             "signers": registrant.signers.all(),
             "history": registrant_history(registrant),

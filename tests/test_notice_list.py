@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
 
@@ -77,8 +79,30 @@ def test_a_notice_without_a_name_of_its_own_is_listed_by_its_registrants_name(
 
 def test_a_registrants_page_lists_its_notices(compliance_client, notices, lexington):
     page = compliance_client.get(reverse("registrants:detail", args=[lexington.pk]))
-    assert list(page.context["notices"]) == [notices[0]]
-    assert reverse("filings:resume", args=[notices[0].pk]) in page.content.decode()
+    [row] = page.context["notice_rows"]
+    assert row.url == reverse("filings:resume", args=[notices[0].pk])
+    assert f'<a href="{row.url}">Lexington Precision Corporation</a>' in page.content.decode()
+
+
+def test_a_row_of_the_notice_table_writes_out_each_cell(compliance_client, lexington):
+    # An amendment without a period yet, last changed by a user whose name needs escaping.
+    notice = Notice.objects.create(
+        registrant=lexington,
+        registrant_name=lexington.name,
+        form_type="10-Q",
+        is_amendment=True,
+        status="in_review",
+        updated_by_name="<b>robin</b>",
+    )
+    Notice.objects.filter(pk=notice.pk).update(updated_at=datetime(2026, 4, 30, 19, 5, tzinfo=UTC))
+    page = compliance_client.get(reverse("filings:list"))
+    [row] = page.context["notice_rows"]
+    assert (row.edgar_type, row.period_end, row.status) == ("NT 10-Q/A", "\u2014", "In review")
+    # 19:05 UTC is 3:05 p.m. in New York, the pages' time zone.
+    assert row.changed == "April 30, 2026, 3:05 p.m. by <b>robin</b>"
+    html = page.content.decode()
+    assert "April 30, 2026, 3:05 p.m. by &lt;b&gt;robin&lt;/b&gt;</td>" in html
+    assert '<td data-label="Period ended">\u2014</td>' in html
 
 
 def test_a_long_list_counts_up_to_its_cap_and_its_last_page_is_the_deepest(

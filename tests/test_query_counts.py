@@ -87,7 +87,7 @@ def test_a_registrants_page_asks_as_many_queries_at_500_notices_as_at_100(
     add_notices(lexington, 400)
     with django_assert_num_queries(few):
         page = compliance_client.get(url, {"page": "2"})
-    assert len(page.context["notices"]) == 25
+    assert len(page.context["notice_rows"]) == 25
     assert page.context["page"].paginator.count == 500
 
 
