@@ -1,25 +1,21 @@
 """The notice wizard's pages: the list of notices, starting a notice, each step, the review
 and what is done from it (finalizing, the reviewer's reason, confirming copied text)."""
 
-import hashlib
 from datetime import date, datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.paginator import Paginator
 from django.db.models import FileField, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
-from accounts.backends import group_ids
 from filings.access import get_notice_for_user
 from filings.deadlines import (
     EASTERN,
@@ -28,7 +24,6 @@ from filings.deadlines import (
     is_past_notice_deadline,
 )
 from filings.document import long_date, notice_document
-from filings.due_dates import kept_while_notices_unchanged
 from filings.formats import notice_files
 from filings.forms import (
     DeadlinePreviewForm,
@@ -40,6 +35,7 @@ from filings.lifecycle import SUBMIT, last_return, moves_for
 from filings.lifecycle_views import notice_page
 from filings.middleware import keeps_typed_input_through_login
 from filings.models import Notice, NoticeIsFinal, NoticeNotEditable
+from filings.pagination import KeptCountPaginator, count_key
 from filings.rules import copied_text_problems
 from filings.selectors import (
     deadlines_of_notice,
@@ -84,7 +80,6 @@ from filings.wizard import (
     step_index,
     step_url,
 )
-from registrants.access import sees_every_registrant
 from registrants.models import Registrant
 from registrants.selectors import registrants_named_by
 
@@ -101,31 +96,6 @@ NOT_EDITABLE = {
 # "1,000 or more" and the search and filters narrow it. Counting 200,000 notices on every page
 # would cost more than the rest of the page.
 NOTICE_LIST_MAX_ROWS = 1000
-
-
-class CappedPaginator(Paginator):
-    """A paginator that counts at most NOTICE_LIST_MAX_ROWS rows (`is_capped` when there are
-    more): a page past them is the last page. The count is kept in the cache under
-    `count_key` while no notice changes (filings.due_dates.kept_while_notices_unchanged):
-    counting a thousand notices was a quarter of a list page's time."""
-
-    def __init__(self, object_list, per_page, *, count_key: str) -> None:
-        super().__init__(object_list, per_page)
-        self.count_key = count_key
-
-    @cached_property
-    def _counted(self) -> int:
-        return kept_while_notices_unchanged(
-            self.count_key, lambda: self.object_list[: NOTICE_LIST_MAX_ROWS + 1].count()
-        )
-
-    @cached_property
-    def count(self) -> int:
-        return min(self._counted, NOTICE_LIST_MAX_ROWS)
-
-    @property
-    def is_capped(self) -> bool:
-        return self._counted > NOTICE_LIST_MAX_ROWS
 
 
 # The hidden field of a step page with the version of the answers it was loaded with.
@@ -150,7 +120,7 @@ def _progress(notice: Notice | None, current: Step, user) -> list[dict]:
 
 @permission_required("filings.view_notice", raise_exception=True)
 def notice_list(request: HttpRequest) -> HttpResponse:
-    """Template filings/notice_list.html; context: page of notices (CappedPaginator), the
+    """Template filings/notice_list.html; context: page of notices (KeptCountPaginator), the
     filter form, max_rows."""
     form = NoticeFilterForm(request.GET)
     form.fields["registrant"].queryset = form.fields["registrant"].queryset.filter(
@@ -159,17 +129,12 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     # A filter that does not parse is ignored, not an error.
     filters = form.cleaned_data if form.is_valid() else {}
     notices = notices_for_list(user=request.user, **filters)
-    # The count depends on the filters and on whom the user may see.
-    counted = (
-        request.user.pk,
-        sees_every_registrant(request.user),
-        sorted(group_ids(request.user)),
-        sorted((name, getattr(value, "pk", value)) for name, value in filters.items()),
-    )
-    count_key = "notice-count:" + hashlib.sha256(repr(counted).encode()).hexdigest()
-    page = CappedPaginator(notices, NOTICES_PER_PAGE, count_key=count_key).get_page(
-        request.GET.get("page")
-    )
+    page = KeptCountPaginator(
+        notices,
+        NOTICES_PER_PAGE,
+        count_key=count_key("notice", request.user, filters),
+        cap=NOTICE_LIST_MAX_ROWS,
+    ).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(

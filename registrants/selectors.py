@@ -1,13 +1,60 @@
 """Reads of registrant data for the pages."""
 
 import re
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
+from config.table_urls import url_of_each
 from registrants.choosers import SUGGESTIONS, key_of
 from registrants.history import HistoryEntry, history_entries
 from registrants.identifiers import normalize_cik
 from registrants.models import Contact, Registrant, Signer
+
+
+@dataclass(frozen=True)
+class RegistrantTableRow:
+    """A registrant as a row of templates/registrants/registrant_list.html, its cells written
+    out."""
+
+    url: str
+    name: str
+    is_active: bool
+    cik: str
+    sec_file_number: str
+    filer_status: str
+    fiscal_year_end: str
+
+
+# The columns a row of the registrant list reads (registrant_table_rows).
+REGISTRANT_TABLE_FIELDS = [
+    "name",
+    "is_active",
+    "cik",
+    "sec_file_number",
+    "filer_status",
+    "fiscal_year_end_month",
+    "fiscal_year_end_day",
+]
+
+
+def registrant_table_rows(registrants) -> list[RegistrantTableRow]:
+    """The rows of the registrant list for `registrants`, read with REGISTRANT_TABLE_FIELDS.
+    Written here rather than by the template's tags and filters, which took 2.3 ms for 25
+    rows (a reverse() a row among them, config.table_urls)."""
+    url_of = url_of_each("registrants:detail")
+    return [
+        RegistrantTableRow(
+            url=url_of(registrant.pk),
+            name=registrant.name,
+            is_active=registrant.is_active,
+            cik=registrant.cik or "\u2014",
+            sec_file_number=registrant.sec_file_number or "\u2014",
+            filer_status=registrant.get_filer_status_display(),
+            fiscal_year_end=registrant.fiscal_year_end_display,
+        )
+        for registrant in registrants
+    ]
 
 
 def registrant_history(registrant: Registrant) -> list[HistoryEntry]:

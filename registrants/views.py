@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from filings import record_panel
 from filings.deadline_views import coming_deadlines
+from filings.pagination import KeptCountPaginator, count_key
 from filings.selectors import (
     NOTICE_TABLE_FIELDS,
     consequences_of_registrant,
@@ -24,8 +25,10 @@ from registrants.forms import (
 )
 from registrants.models import Contact, Registrant, Signer
 from registrants.selectors import (
+    REGISTRANT_TABLE_FIELDS,
     registrant_history,
     registrant_suggestions,
+    registrant_table_rows,
     registrants_matching,
 )
 from registrants.services import person_delete, person_save
@@ -56,7 +59,7 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
     """Template registrants/registrant_list.html; context: form (search), page (of registrants)."""
     form = RegistrantSearchForm(request.GET or None)
     registrants = Registrant.objects.visible_to(request.user)
-    status = "active"
+    status, query = "active", ""
     if form.is_valid():
         status = form.cleaned_data["status"] or "active"
         query = form.cleaned_data["q"].strip()
@@ -64,13 +67,23 @@ def registrant_list(request: HttpRequest) -> HttpResponse:
             registrants = registrants_matching(registrants, query)
     if status != "all":
         registrants = registrants.filter(is_active=status == "active")
-    page = Paginator(registrants, REGISTRANTS_PER_PAGE).get_page(request.GET.get("page"))
+    registrants = registrants.only(*REGISTRANT_TABLE_FIELDS)
+    page = KeptCountPaginator(
+        registrants,
+        REGISTRANTS_PER_PAGE,
+        count_key=count_key("registrant", request.user, {"q": query, "status": status}),
+    ).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     return render(
         request,
         "registrants/registrant_list.html",
-        {"form": form, "page": page, "query_string": query_without_page.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "registrant_rows": registrant_table_rows(page.object_list),
+            "query_string": query_without_page.urlencode(),
+        },
     )
 
 

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from registrants.models import Contact, Registrant, Series, ShareClass
@@ -248,6 +250,46 @@ def test_inactive_registrants_are_listed_only_on_request(compliance_client, lexi
     everyone = compliance_client.get(url, {"status": "all"}).context["page"].object_list
     assert [r.name for r in active] == ["Lexington Precision Corporation"]
     assert len(everyone) == 2
+
+
+def test_the_registrant_lists_count_is_kept_until_a_registrant_or_assignment_changes(
+    compliance_client, lexington
+):
+    url = reverse("registrants:list")
+
+    def count() -> int:
+        return compliance_client.get(url).context["page"].paginator.count
+
+    assert count() == 1
+    with CaptureQueriesContext(connection) as asked:
+        assert compliance_client.get(url).status_code == 200
+    assert not [query for query in asked if "COUNT(" in query["sql"]]
+    other = make_registrant(name="Harborview Analytics, Inc.")
+    assert count() == 2
+    other.is_active = False
+    other.save()
+    assert count() == 1
+    lexington.assigned_teams.clear()  # no longer the user's team's
+    assert count() == 0
+    everyone = compliance_client.get(url, {"status": "all"}).context["page"]
+    assert [registrant.name for registrant in everyone.object_list] == [other.name]
+    assert everyone.paginator.count == 1
+
+
+def test_a_row_of_the_registrant_list_writes_out_each_cell(compliance_client, lexington):
+    make_registrant(name="New <Fund>", cik="", sec_file_number="", is_active=False)
+    response = compliance_client.get(reverse("registrants:list"), {"status": "all"})
+    first, second = response.context["registrant_rows"]
+    assert lexington.cik is None  # the seed's registrant predates CIKs on Form 12b-25
+    assert (first.name, first.cik, first.sec_file_number) == (lexington.name, "\u2014", "0-3252")
+    assert (first.filer_status, first.fiscal_year_end) == (
+        lexington.get_filer_status_display(),
+        "December 31",
+    )
+    assert first.url == reverse("registrants:detail", args=[lexington.pk])
+    assert (second.cik, second.sec_file_number, second.is_active) == ("\u2014", "\u2014", False)
+    html = response.content.decode()
+    assert f'<a href="{second.url}">New &lt;Fund&gt;</a> <span class="badge' in html
 
 
 def test_registrant_list_is_paginated_and_keeps_the_search(compliance_client):
