@@ -244,11 +244,23 @@ def business_days_after(start: date, end: date, closures: Collection[date]) -> i
     from today to a deadline, 1 on the business day before it and 0 on the day itself; from a
     deadline to a filing, the business days late. A weekend or holiday counts the same as the
     business day before it."""
-    count, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        count += is_business_day(day, closures)
-    return count
+    if end <= start:
+        return 0
+    # Counted by weeks rather than day by day: the dashboard counts from today to every
+    # deadline it lists, some years away. Five weekdays a whole week, the days left over one
+    # by one, then the weekday holidays and closure days in between taken away.
+    weeks, left_over = divmod((end - start).days, 7)
+    weekdays = weeks * 5 + sum(
+        (start + timedelta(days=weeks * 7 + offset)).weekday() < 5
+        for offset in range(1, left_over + 1)
+    )
+    days_off = {
+        day
+        for year in range(start.year, end.year + 1)
+        for day in _federal_holidays(year)
+        if day.year == year  # as is_federal_holiday reads them
+    } | set(closures)
+    return weekdays - sum(start < day <= end and day.weekday() < 5 for day in days_off)
 
 
 # Dates ------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from filings.deadlines import (
     business_days_after,
     compute_deadlines,
     days_to_grace_end_at_most,
+    is_business_day,
 )
 from filings.lifecycle import notice_submit
 from filings.models import Notice, NoticeFiling, NoticeStatus, ReminderSent, ReportFiling
@@ -231,6 +232,25 @@ def test_the_bound_on_the_days_to_the_grace_period_end_holds_in_the_worst_case(f
             unit_investment_trust=rule.uit_calendar_year,
         )
         assert (deadlines.grace_end - anchor).days <= bound
+
+
+def test_business_days_after_counts_as_going_day_by_day_does():
+    # Across year ends with observed holidays (New Year's Day 2022, a Saturday, observed on
+    # Friday 31 December 2021), closure days on a holiday, a weekend and a weekday.
+    closures = {date(2025, 12, 24), date(2025, 12, 25), date(2021, 12, 31), date(2022, 1, 8)}
+
+    def day_by_day(start: date, end: date) -> int:
+        days = (start + timedelta(days=offset) for offset in range(1, (end - start).days + 1))
+        return sum(is_business_day(day, closures) for day in days)
+
+    starts = [date(2020, 12, 20) + timedelta(days=offset) for offset in range(0, 1900, 7)]
+    for start in starts:
+        for length in (-3, 0, 1, 2, 5, 6, 7, 8, 13, 30, 370, 800):
+            end = start + timedelta(days=length)
+            assert business_days_after(start, end, closures) == day_by_day(start, end), (
+                start,
+                end,
+            )
 
 
 def test_business_days_after_counts_the_business_days_after_today_up_to_the_deadline():
