@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.utils import dateformat, timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 
 from filings.models import (
     AuthenticationDocument,
@@ -78,6 +78,10 @@ class NoticeAdmin(VisibleRegistrantsAdmin):
         return (obj is None or not obj.is_final) and super().has_delete_permission(request, obj)
 
 
+# The changes a closure day's admin page shows, newest first: a day is seldom changed at all.
+CLOSURE_DAY_HISTORY_ENTRIES = 100
+
+
 @admin.register(SecClosureDay)
 class SecClosureDayAdmin(CheckedInputAdmin):
     list_display = ["date", "weekday", "reason"]
@@ -87,22 +91,24 @@ class SecClosureDayAdmin(CheckedInputAdmin):
 
     @admin.display(description="History")
     def change_history(self, closure_day: SecClosureDay) -> str:
-        entries = history_entries([closure_day.history.all()], noun="Closure day")
-        return (
-            format_html_join(
-                "\n",
-                "<p>{}, {}{}</p>",
-                (
-                    (
-                        entry.summary,
-                        dateformat.format(timezone.localtime(entry.when), "j M Y H:i"),
-                        "".join(f"; {c.label}: {c.old} \u2192 {c.new}" for c in entry.changes),
-                    )
-                    for entry in entries
-                ),
-            )
-            or "No changes recorded yet."
+        history = history_entries(
+            [closure_day.history.all()], noun="Closure day", limit=CLOSURE_DAY_HISTORY_ENTRIES
         )
+        entries = format_html_join(
+            "\n",
+            "<p>{}, {}{}</p>",
+            (
+                (
+                    entry.summary,
+                    dateformat.format(timezone.localtime(entry.when), "j M Y H:i"),
+                    "".join(f"; {c.label}: {c.old} \u2192 {c.new}" for c in entry.changes),
+                )
+                for entry in history.entries
+            ),
+        )
+        if history.older:
+            entries += format_html("\n<p>Older changes are not shown.</p>")
+        return entries or "No changes recorded yet."
 
     @admin.display(description="Weekday")
     def weekday(self, closure_day: SecClosureDay) -> str:

@@ -59,7 +59,12 @@ from filings.timeliness import (
 )
 from filings.urgency import Urgency, urgency
 from registrants.choosers import SUGGESTIONS, key_of
-from registrants.history import HistoryEntry, history_entries
+from registrants.history import (
+    HISTORY_PANEL_ENTRIES,
+    HistoryCursor,
+    HistoryPage,
+    history_entries,
+)
 from registrants.models import InvestmentCompanyType, Registrant
 from registrants.selectors import registrants_matching
 
@@ -687,9 +692,11 @@ def pending_uploads(*, notice: Notice, step_slug: str, user) -> list[PendingUplo
     return list(PendingUpload.objects.filter(notice=notice, step=step_slug, user=user))
 
 
-def notice_history(notice: Notice) -> list[HistoryEntry]:
-    """The History panel of a notice: changes to the notice and to its signers (those removed
-    since included), newest first."""
+def notice_history(
+    notice: Notice, *, limit: int = HISTORY_PANEL_ENTRIES, cursor: HistoryCursor | None = None
+) -> HistoryPage:
+    """Changes to the notice and to its signers (those removed since included), newest first:
+    the newest `limit` (its History panel), or a page of its history page from `cursor`."""
     return history_entries(
         [
             Notice.history.filter(id=notice.pk),
@@ -699,6 +706,8 @@ def notice_history(notice: Notice) -> list[HistoryEntry]:
         subject=lambda record: (
             f"Signer {record.name}" if record.instance_type is NoticeSigner else ""
         ),
+        limit=limit,
+        cursor=cursor,
     )
 
 

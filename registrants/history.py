@@ -1,7 +1,8 @@
 """The audit trail in words: django-simple-history keeps a row for every save or delete of the
 tracked models (who, when, all field values); this module turns those rows into the sentences of
 the "History" panels ("Narrative changed by casey, November 25, 2026, 2:02 p.m.") with each
-difference.
+difference, the newest few on a page's panel and all of them, a page at a time, on the history
+pages of a notice and of a registrant.
 
 The rows are never edited or deleted by the app: no page writes them and the Django admin does not
 offer them (simple-history's admin is not used: its history form saves an old version back). Each
@@ -9,11 +10,12 @@ row keeps the user's name, so it still says who made a change after that user is
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import models
+from django.db.models import Q
 from django.dispatch import receiver
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -21,6 +23,15 @@ from simple_history.signals import pre_create_historical_record
 
 # Text longer than this shows its difference word by word rather than as old and new values.
 WORD_DIFF_MIN_CHARACTERS = 60
+# How many entries a History panel shows, and a page of a history page.
+HISTORY_PANEL_ENTRIES = 10
+HISTORY_PAGE_ENTRIES = 25
+# The rows of each history a page reads at first for each entry it shows (most saves of a
+# draft change nothing tracked and make no entry), then twice as many when that is not enough.
+# After BATCHES_MAX batches it shows what it found and links to the rest: no index of the
+# history tables keeps an object's rows in order, so each batch may sort all of them.
+ROWS_PER_ENTRY = 3
+BATCHES_MAX = 2
 # What a row did, said of the page's own object and of one of its parts (a signer, a contact).
 ACTIONS = {"+": ("created", "added"), "~": ("changed", "changed"), "-": ("deleted", "removed")}
 
@@ -176,49 +187,225 @@ def _changes(record, previous) -> list[FieldChange]:
     return changes
 
 
+@dataclass(frozen=True)
+class HistoryCursor:
+    """Where a page of history starts: the entries before `moment` (`older`), or those after
+    it."""
+
+    moment: datetime
+    older: bool
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    """Entries of a history, newest first, and the moments the pages of older and newer
+    entries start from (None: no such page)."""
+
+    entries: list[HistoryEntry]
+    older: datetime | None
+    newer: datetime | None
+
+
+def _row_order(record) -> tuple:
+    return (record.history_date, record.history_id)
+
+
+class _HistoryRows:
+    """The rows of history querysets on one side of a cursor, read from the end nearest the
+    cursor (the newest rows first; the oldest first after an `after` cursor) in batches, each
+    twice the last, each of a queryset going on where its last one stopped."""
+
+    def __init__(
+        self, histories: Iterable[models.QuerySet], cursor: HistoryCursor | None, *, batch: int
+    ):
+        self.histories = list(histories)
+        self.newest_first = cursor is None or cursor.older
+        self.window = Q()
+        if cursor is not None:
+            self.window = Q(**{f"history_date__{self._onwards}": cursor.moment})
+        self.batch = batch
+        self.batches_read = 0
+        self.read_rows = [[] for _ in self.histories]
+        self.finished = [False for _ in self.histories]
+        self.read_previous = {}
+        self.fetched_previous = {}
+        self.changes_found = {}
+
+    @property
+    def _onwards(self) -> str:
+        """The lookup of the rows further on in the order they are read."""
+        return "lt" if self.newest_first else "gt"
+
+    @property
+    def all_read(self) -> bool:
+        return all(self.finished)
+
+    def read(self) -> None:
+        """The next batch of each queryset not yet read to its end."""
+        ordering = ["history_date", "history_id"]
+        if self.newest_first:
+            ordering = [f"-{name}" for name in ordering]
+        for index, history in enumerate(self.histories):
+            if self.finished[index]:
+                continue
+            rows = self.read_rows[index]
+            batch = history.filter(self.window)
+            if rows:
+                batch = batch.filter(self._further_than(rows[-1]))
+            batch = list(batch.order_by(*ordering)[: self.batch])
+            rows.extend(batch)
+            self.finished[index] = len(batch) < self.batch
+        self.batches_read += 1
+        self.batch *= 2
+
+    def _further_than(self, record) -> Q:
+        return Q(**{f"history_date__{self._onwards}": record.history_date}) | Q(
+            history_date=record.history_date,
+            **{f"history_id__{self._onwards}": record.history_id},
+        )
+
+    def _frontier(self) -> datetime | None:
+        """The moment from which rows may still be unread (None when every row is read): the
+        moment of the last row read of the queryset read least far, which may hold more rows
+        of that moment."""
+        ends = [
+            rows[-1].history_date
+            for rows, finished in zip(self.read_rows, self.finished, strict=True)
+            if not finished
+        ]
+        if not ends:
+            return None
+        return max(ends) if self.newest_first else min(ends)
+
+    def first_moment(self) -> datetime | None:
+        """The moment of the first row read (None when none was)."""
+        firsts = [rows[0].history_date for rows in self.read_rows if rows]
+        if not firsts:
+            return None
+        return max(firsts) if self.newest_first else min(firsts)
+
+    def settled(self) -> list[tuple[int, models.Model]]:
+        """(queryset index, row) of the rows read before which no unread row can come, in the
+        order they are read; and the row before each row of the same object, when read."""
+        frontier = self._frontier()
+        settled = []
+        for index, rows in enumerate(self.read_rows):
+            last_of_object = {}
+            for record in sorted(rows, key=_row_order):
+                self.read_previous[index, record.history_id] = last_of_object.get(record.id)
+                last_of_object[record.id] = record
+                if frontier is None or (
+                    record.history_date > frontier
+                    if self.newest_first
+                    else record.history_date < frontier
+                ):
+                    settled.append((index, record))
+        settled.sort(key=lambda item: _row_order(item[1]), reverse=self.newest_first)
+        return settled
+
+    def changes(self, index: int, record) -> list[FieldChange]:
+        """What the change `record` changed, worked out once: [] when it changed nothing
+        tracked or has nothing before it to compare it with."""
+        key = (index, record.history_id)
+        if key not in self.changes_found:
+            previous = self._previous(index, record)
+            self.changes_found[key] = _changes(record, previous) if previous is not None else []
+        return self.changes_found[key]
+
+    def _previous(self, index: int, record):
+        """The row before `record` of the same object, or None for its first: among the rows
+        read, or else asked of its queryset (once per object, the oldest of its rows read)."""
+        key = (index, record.history_id)
+        previous = self.read_previous.get(key)
+        if previous is not None:
+            return previous
+        if key not in self.fetched_previous:
+            earlier = Q(history_date__lt=record.history_date) | Q(
+                history_date=record.history_date, history_id__lt=record.history_id
+            )
+            self.fetched_previous[key] = (
+                self.histories[index]
+                .filter(earlier, id=record.id)
+                .order_by("-history_date", "-history_id")
+                .first()
+            )
+        return self.fetched_previous[key]
+
+
+def _entry(record, changes: list[FieldChange], *, noun: str, subject) -> HistoryEntry:
+    own_action, part_action = ACTIONS[record.history_type]
+    record_subject = subject(record)
+    if record_subject:
+        action = part_action
+    else:
+        action = own_action
+        record_subject = "" if record.history_type == "~" else noun
+    return HistoryEntry(
+        when=record.history_date,
+        who=record.history_user_name or "the system",
+        subject=record_subject,
+        action=action,
+        changes=changes,
+    )
+
+
+def _entries(rows: _HistoryRows, settled: list, *, noun: str, subject) -> Iterator[HistoryEntry]:
+    """The entries of the settled rows, in the order they are read; a change that touched no
+    tracked field (the wizard's bookkeeping is not tracked), or with nothing to compare it
+    with, is left out."""
+    for index, record in settled:
+        changes = rows.changes(index, record) if record.history_type == "~" else []
+        if record.history_type == "~" and not changes:
+            continue
+        yield _entry(record, changes, noun=noun, subject=subject)
+
+
+def _first(entries: Iterator[HistoryEntry], limit: int) -> tuple[list[HistoryEntry], bool]:
+    """The first `limit` entries with any others of the moment of the last of them (a page
+    never ends inside a moment: a cursor is a moment), and whether another entry follows."""
+    taken = []
+    for entry in entries:
+        if len(taken) >= limit and entry.when != taken[-1].when:
+            return taken, True
+        taken.append(entry)
+    return taken, False
+
+
 def history_entries(
     histories: Iterable[models.QuerySet],
     *,
     noun: str,
     subject=lambda record: "",
-    limit: int = 200,
-) -> list[HistoryEntry]:
+    limit: int = HISTORY_PANEL_ENTRIES,
+    cursor: HistoryCursor | None = None,
+) -> HistoryPage:
     """The newest `limit` entries of the history rows of `histories` (querysets of one or
-    several tracked models), newest first. `noun` names the page's own object ("Notice");
-    `subject(record)` names what a row is about: "" for the page's own object, e.g. "Signer
-    Ann Lee" for one of its people. A change that touched no tracked field (the wizard's
-    bookkeeping is not tracked) is left out. Only the newest `limit` + 1 rows of each queryset
-    are read, so a notice saved thousands of times opens as fast as a new one."""
-    records = [
-        record
-        for history in histories
-        for record in history.order_by("-history_date", "-history_id")[: limit + 1]
-    ]
-    ordered = sorted(records, key=lambda record: (record.history_date, record.history_id))
-    previous_of = {}
-    entries = []
-    for record in ordered:
-        key = (type(record), record.id)
-        previous = previous_of.get(key)
-        previous_of[key] = record
-        own_action, part_action = ACTIONS[record.history_type]
-        record_subject = subject(record)
-        changes = _changes(record, previous) if record.history_type == "~" and previous else []
-        if record.history_type == "~" and not changes:
-            continue
-        if record_subject:
-            action = part_action
-        else:
-            action = own_action
-            record_subject = "" if record.history_type == "~" else noun
-        entries.append(
-            HistoryEntry(
-                when=record.history_date,
-                who=record.history_user_name or "the system",
-                subject=record_subject,
-                action=action,
-                changes=changes,
-            )
-        )
-    entries.reverse()
-    return entries[:limit]
+    several tracked models), or the `limit` entries next to `cursor`, newest first. `noun`
+    names the page's own object ("Notice"); `subject(record)` names what a row is about: ""
+    for the page's own object, e.g. "Signer Ann Lee" for one of its people.
+
+    Rows are read in batches from the cursor's end, ROWS_PER_ENTRY for each entry wanted, then
+    twice as many, until one more entry than shown is found or every row is read, or
+    BATCHES_MAX batches are read (and some row settled): then the page holds fewer entries (or
+    none: a draft saved hundreds of times without a change) and its cursor goes on from the
+    rows read. What a page reads is bounded however long the history."""
+    rows = _HistoryRows(histories, cursor, batch=ROWS_PER_ENTRY * limit + 1)
+    while True:
+        rows.read()
+        settled = rows.settled()
+        taken, more = _first(_entries(rows, settled, noun=noun, subject=subject), limit)
+        if more or rows.all_read or (rows.batches_read >= BATCHES_MAX and settled):
+            break
+    # The next page in the order rows are read goes on after the last entry shown, or after
+    # the last row settled when BATCHES_MAX cut this page short.
+    far = None
+    if more:
+        far = taken[-1].when
+    elif not rows.all_read:
+        far = settled[-1][1].history_date
+    # The page on the other side of the cursor goes on from the first row read (the page of
+    # the newest entries has none).
+    near = rows.first_moment() if cursor is not None else None
+    if rows.newest_first:
+        return HistoryPage(taken, older=far, newer=near)
+    return HistoryPage(taken[::-1], older=near, newer=far)

@@ -7,7 +7,12 @@ from django.db.models import Q, QuerySet
 
 from config.table_urls import url_of_each
 from registrants.choosers import SUGGESTIONS, key_of
-from registrants.history import HistoryEntry, history_entries
+from registrants.history import (
+    HISTORY_PANEL_ENTRIES,
+    HistoryCursor,
+    HistoryPage,
+    history_entries,
+)
 from registrants.identifiers import normalize_cik
 from registrants.models import Contact, Registrant, Signer
 
@@ -57,9 +62,15 @@ def registrant_table_rows(registrants) -> list[RegistrantTableRow]:
     ]
 
 
-def registrant_history(registrant: Registrant) -> list[HistoryEntry]:
-    """The History panel of a registrant page: changes to the registrant and to its contacts
-    and signers (those removed since included), newest first."""
+def registrant_history(
+    registrant: Registrant,
+    *,
+    limit: int = HISTORY_PANEL_ENTRIES,
+    cursor: HistoryCursor | None = None,
+) -> HistoryPage:
+    """Changes to the registrant and to its contacts and signers (those removed since
+    included), newest first: the newest `limit` (the History panel of its page), or a page of
+    its history page from `cursor`."""
     people = {Contact: "Contact", Signer: "Signer"}
     return history_entries(
         [
@@ -73,6 +84,8 @@ def registrant_history(registrant: Registrant) -> list[HistoryEntry]:
             if record.instance_type in people
             else ""
         ),
+        limit=limit,
+        cursor=cursor,
     )
 
 

@@ -104,8 +104,8 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
     """Template registrants/registrant_detail.html; context: registrant, a page of its notices
     (when the user may see notices), most recently changed first, the consequences of its late
     reports (filings.timeliness.Consequence), its coming deadlines (an active registrant's; see
-    filings.deadline_views.coming_deadlines), contacts, signers, history
-    (registrants.history.HistoryEntry)."""
+    filings.deadline_views.coming_deadlines), contacts, signers, history (its newest entries,
+    registrants.history.HistoryPage)."""
     registrant = get_registrant_for_user(request.user, registrant_id)
     can_see_notices = request.user.has_perm("filings.view_notice")
     notices = (

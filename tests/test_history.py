@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from filings.models import Notice, NoticeSigner, SecClosureDay
 from registrants.demo import DEMO_REGISTRANTS
+from registrants.history import BATCHES_MAX, HISTORY_PANEL_ENTRIES, ROWS_PER_ENTRY
 from registrants.models import Contact, Registrant
 from tests import seed
 from tests.lifecycle_pages import finalize
@@ -24,7 +25,7 @@ def review_url(notice: Notice) -> str:
 
 
 def history_of(response) -> list[str]:
-    return [entry.summary for entry in response.context["history"]]
+    return [entry.summary for entry in response.context["history"].entries]
 
 
 def test_a_changed_narrative_shows_on_the_review_page_with_its_difference(
@@ -36,7 +37,7 @@ def test_a_changed_narrative_shows_on_the_review_page_with_its_difference(
         {**seed.PART_III, "narrative": changed},
     )
     response = compliance_client.get(review_url(seed_notice))
-    [latest, *_] = response.context["history"]
+    [latest, *_] = response.context["history"].entries
     assert latest.summary == "Narrative changed by casey"
     [change] = latest.changes
     assert ("added", "and bondholders ") in change.words or ("added", "and") in change.words
@@ -63,22 +64,117 @@ def test_a_resaved_step_with_nothing_changed_is_not_listed(compliance_client, se
     )
 
 
-def test_a_notice_changed_hundreds_of_times_lists_its_newest_200_changes(
+def change_narrative(notice: Notice, versions: range) -> None:
+    """Save the notice once for each version, its narrative ending "Version N."."""
+    for version in versions:
+        notice.narrative = f"{seed.NARRATIVE} Version {version}."
+        notice.save()
+
+
+def versions_shown(entries) -> list[str]:
+    return [entry.changes[0].new.rsplit(" ", 1)[-1] for entry in entries]
+
+
+def test_a_notice_changed_hundreds_of_times_shows_its_newest_changes(
     compliance_client, seed_notice
 ):
-    for version in range(1, 206):
-        seed_notice.narrative = f"{seed.NARRATIVE} Version {version}."
-        seed_notice.save()
+    change_narrative(seed_notice, range(1, 206))
     with CaptureQueriesContext(connection) as queries:
-        history = compliance_client.get(review_url(seed_notice)).context["history"]
-    assert len(history) == 200
-    versions = [entry.changes[0].new.rsplit(" ", 1)[-1] for entry in history]
-    assert versions[0] == "205." and versions[-1] == "6."
-    # Only the rows shown and the one the oldest is compared with are read.
+        response = compliance_client.get(review_url(seed_notice))
+    history = response.context["history"]
+    assert len(history.entries) == HISTORY_PANEL_ENTRIES
+    assert versions_shown(history.entries) == [f"{version}." for version in range(205, 195, -1)]
+    assert history.older == history.entries[-1].when
+    # One batch of rows is read, a few for each entry shown, not the whole history.
     [read] = [
         query["sql"] for query in queries if 'FROM "filings_historicalnotice"' in query["sql"]
     ]
-    assert read.endswith("LIMIT 201")
+    assert read.endswith(f"LIMIT {ROWS_PER_ENTRY * HISTORY_PANEL_ENTRIES + 1}")
+
+
+def test_a_panel_with_the_whole_history_has_nothing_older(compliance_client, seed_notice):
+    change_narrative(seed_notice, range(1, HISTORY_PANEL_ENTRIES - 1))
+    response = compliance_client.get(review_url(seed_notice))
+    # The changes, the signer added and the notice created.
+    assert len(response.context["history"].entries) == HISTORY_PANEL_ENTRIES
+    assert response.context["history"].older is None
+
+
+def test_the_review_page_asks_as_many_queries_at_300_changes_as_at_20(
+    compliance_client, seed_notice
+):
+    change_narrative(seed_notice, range(1, 21))
+    with CaptureQueriesContext(connection) as at_20:
+        compliance_client.get(review_url(seed_notice))
+    change_narrative(seed_notice, range(21, 301))
+    with CaptureQueriesContext(connection) as at_300:
+        response = compliance_client.get(review_url(seed_notice))
+    assert versions_shown(response.context["history"].entries)[0] == "300."
+    assert len(at_300) == len(at_20)
+
+
+def test_changes_before_dozens_of_saves_that_changed_nothing_are_on_the_panel(
+    compliance_client, seed_notice
+):
+    """More rows are read, batch after batch, when the first ones changed nothing."""
+    change_narrative(seed_notice, range(1, 4))
+    for _ in range(60):
+        seed_notice.save()
+    response = compliance_client.get(review_url(seed_notice))
+    history = response.context["history"]
+    summaries = [entry.summary for entry in history.entries]
+    assert summaries == [
+        "Narrative changed by the system",
+        "Narrative changed by the system",
+        "Narrative changed by the system",
+        "Signer Warren Delano added by the system",
+        "Notice created by the system",
+    ]
+    assert versions_shown(history.entries[:3]) == ["3.", "2.", "1."]
+    assert history.older is None
+
+
+def test_a_draft_saved_hundreds_of_times_without_a_change_reads_a_bounded_part_of_its_history(
+    compliance_client, seed_notice
+):
+    change_narrative(seed_notice, range(1, 4))
+    for _ in range(1000):
+        seed_notice.save()
+    with CaptureQueriesContext(connection) as queries:
+        response = compliance_client.get(review_url(seed_notice))
+    reads = [
+        int(re.search(r"LIMIT (\d+)$", query["sql"])[1])
+        for query in queries
+        if 'FROM "filings_historicalnotice"' in query["sql"]
+    ]
+    first_batch = ROWS_PER_ENTRY * HISTORY_PANEL_ENTRIES + 1
+    assert reads == [first_batch * 2**batch for batch in range(BATCHES_MAX)]
+    assert response.context["history"].entries == []
+    assert response.context["history"].older is not None
+    assert "Nothing changed in the latest saves." in response.content.decode()
+
+
+def test_a_signer_change_far_back_among_another_signers_changes_keeps_its_difference(
+    compliance_client, seed_notice
+):
+    """A change whose previous row of the same signer lies beyond the rows read (here behind
+    200 changes of another signer) is compared with that row, not dropped for want of it."""
+    warren = seed_notice.signers.get()
+    ann = NoticeSigner.objects.create(notice=seed_notice, name="Ann Lee", title="Treasurer")
+    for number in range(200):
+        warren.title = f"Director {number}"
+        warren.save()
+    ann.title = "Chief Financial Officer"
+    ann.save()
+    for number in range(5):
+        warren.title = f"President {number}"
+        warren.save()
+    history = compliance_client.get(review_url(seed_notice)).context["history"]
+    [*_, ann_changed] = history.entries[: 5 + 1]
+    assert ann_changed.summary == "Signer Ann Lee: title changed by the system"
+    [change] = ann_changed.changes
+    assert (change.old, change.new) == ("Treasurer", "Chief Financial Officer")
+    assert len(history.entries) == HISTORY_PANEL_ENTRIES
 
 
 def test_signer_changes_are_listed_on_the_notice(compliance_client, seed_notice):
@@ -94,7 +190,7 @@ def test_signer_changes_are_listed_on_the_notice(compliance_client, seed_notice)
 def test_the_final_notice_page_shows_who_finalized_it(compliance_client, seed_notice):
     finalize(compliance_client, seed_notice)
     response = compliance_client.get(reverse("filings:resume", args=[seed_notice.pk]))
-    [latest, *_] = response.context["history"]
+    [latest, *_] = response.context["history"].entries
     assert latest.who == "riley"
     changes = {change.label: change for change in latest.changes}
     assert (changes["Status"].old, changes["Status"].new) == ("In review", "Approved")
@@ -109,7 +205,7 @@ def test_a_changed_date_is_written_as_the_pages_write_dates(compliance_client, s
     seed_notice.period_end = datetime.date(2004, 3, 31)
     seed_notice.save()
     response = compliance_client.get(review_url(seed_notice))
-    [latest, *_] = response.context["history"]
+    [latest, *_] = response.context["history"].entries
     changes = {change.label: change for change in latest.changes}
     assert (changes["For period ended"].old, changes["For period ended"].new) == (
         "December 31, 2003",
@@ -148,7 +244,8 @@ def test_assigning_staff_to_a_registrant_is_history(
     compliance_user.assigned_registrants.add(lexington)  # from the user's side too
     lexington.assigned_users.remove(colleague)
     compliance_user.assigned_registrants.clear()
-    entries = client.get(reverse("registrants:detail", args=[lexington.pk])).context["history"]
+    page = client.get(reverse("registrants:detail", args=[lexington.pk]))
+    entries = page.context["history"].entries
     changes = [(c.label, c.old, c.new) for entry in entries for c in entry.changes]
     assert ("Assigned staff", "(none)", "cameron") in changes
     assert ("Assigned staff", "cameron, casey", "casey") in changes
