@@ -1,5 +1,6 @@
 """The notice page (a notice that is no longer a draft, or seen by someone who may not edit
-it) and the moves along the lifecycle made from it and from the review page."""
+it), its history page, and the moves along the lifecycle made from it and from the review
+page."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -33,6 +34,7 @@ from filings.services import notice_version
 from filings.signing import signing_overview
 from filings.signing_forms import SignedPdfForm
 from filings.wizard import REVIEW, STEPS, step_url
+from registrants.history import HISTORY_PAGE_ENTRIES, history_cursor
 
 # The URL slug of each move made from a page, and where the page is.
 MOVE_SLUGS = {"submit": SUBMIT, "return": RETURN, "approve": APPROVE}
@@ -81,6 +83,24 @@ def notice_page(
             **document,
         },
         status=status,
+    )
+
+
+def notice_history_page(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """Template filings/notice_history.html; context: notice, cursor (where the page starts,
+    from the query string: registrants.history.history_cursor) and history, a page of
+    HISTORY_PAGE_ENTRIES entries of its history (registrants.history.HistoryPage). The notice
+    is fetched as for the notice page."""
+    notice = get_notice_for_user(request, notice_id, change=False)
+    cursor = history_cursor(request.GET)
+    return render(
+        request,
+        "filings/notice_history.html",
+        {
+            "notice": notice,
+            "cursor": cursor,
+            "history": notice_history(notice, limit=HISTORY_PAGE_ENTRIES, cursor=cursor),
+        },
     )
 
 

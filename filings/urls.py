@@ -10,6 +10,7 @@ urlpatterns = [
     path("choose/", wizard_views.notice_choices, name="choose"),
     path("<int:notice_id>/", wizard_views.notice_resume, name="resume"),
     path("<int:notice_id>/move/<slug:move>/", lifecycle_views.notice_move, name="move"),
+    path("<int:notice_id>/history/", lifecycle_views.notice_history_page, name="history"),
     path(
         "<int:notice_id>/filing-record/",
         record_views.notice_record_filing_view,

@@ -12,11 +12,13 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import Q
 from django.dispatch import receiver
+from django.http import Http404, QueryDict
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
@@ -204,6 +206,32 @@ class HistoryPage:
     entries: list[HistoryEntry]
     older: datetime | None
     newer: datetime | None
+
+    @property
+    def older_query(self) -> str:
+        return urlencode({"before": self.older.isoformat()}) if self.older else ""
+
+    @property
+    def newer_query(self) -> str:
+        return urlencode({"after": self.newer.isoformat()}) if self.newer else ""
+
+
+def history_cursor(query: QueryDict) -> HistoryCursor | None:
+    """The cursor in a history page's query string, `before` or `after` a moment as
+    HistoryPage writes them; None for the newest entries. Anything else is a 404."""
+    given = [name for name in ("before", "after") if name in query]
+    if not given:
+        return None
+    try:
+        [name] = given
+        moment = datetime.fromisoformat(query[name])
+        if timezone.is_naive(moment):
+            raise ValueError("A moment without its offset")
+        # Converted here: a moment near year 1 or 9999 may have no UTC equivalent.
+        moment = moment.astimezone(UTC)
+    except (ValueError, OverflowError) as error:
+        raise Http404("No such page of history") from error
+    return HistoryCursor(moment=moment, older=name == "before")
 
 
 def _row_order(record) -> tuple:

@@ -27,6 +27,7 @@ urlpatterns = [
     path("choose/", views.registrant_choices, name="choose"),
     path("<int:registrant_id>/", views.registrant_detail, name="detail"),
     path("<int:registrant_id>/edit/", views.registrant_edit, name="edit"),
+    path("<int:registrant_id>/history/", views.registrant_history_page, name="history"),
     path(f"{people}/new/", views.person_create, name="person_create"),
     path(f"{people}/<int:person_id>/edit/", views.person_edit, name="person_edit"),
     path(f"{people}/<int:person_id>/delete/", views.person_delete_view, name="person_delete"),

@@ -23,6 +23,7 @@ from registrants.forms import (
     SignerForm,
     error_entries,
 )
+from registrants.history import HISTORY_PAGE_ENTRIES, history_cursor
 from registrants.models import Contact, Registrant, Signer
 from registrants.selectors import (
     REGISTRANT_TABLE_FIELDS,
@@ -133,6 +134,24 @@ def registrant_detail(request: HttpRequest, registrant_id: int) -> HttpResponse:
             "contacts": registrant.contacts.all(),
             "signers": registrant.signers.all(),
             "history": registrant_history(registrant),
+        },
+    )
+
+
+@permission_required("registrants.view_registrant", raise_exception=True)
+def registrant_history_page(request: HttpRequest, registrant_id: int) -> HttpResponse:
+    """Template registrants/registrant_history.html; context: registrant, cursor (where the
+    page starts, from the query string: registrants.history.history_cursor) and history, a
+    page of HISTORY_PAGE_ENTRIES entries of its history (registrants.history.HistoryPage)."""
+    registrant = get_registrant_for_user(request.user, registrant_id)
+    cursor = history_cursor(request.GET)
+    return render(
+        request,
+        "registrants/registrant_history.html",
+        {
+            "registrant": registrant,
+            "cursor": cursor,
+            "history": registrant_history(registrant, limit=HISTORY_PAGE_ENTRIES, cursor=cursor),
         },
     )
 

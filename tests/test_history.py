@@ -71,11 +71,15 @@ def change_narrative(notice: Notice, versions: range) -> None:
         notice.save()
 
 
+def history_link(notice: Notice) -> str:
+    return f'<a href="{reverse("filings:history", args=[notice.pk])}">See the full history</a>'
+
+
 def versions_shown(entries) -> list[str]:
     return [entry.changes[0].new.rsplit(" ", 1)[-1] for entry in entries]
 
 
-def test_a_notice_changed_hundreds_of_times_shows_its_newest_changes(
+def test_a_notice_changed_hundreds_of_times_shows_its_newest_changes_and_a_link_to_the_rest(
     compliance_client, seed_notice
 ):
     change_narrative(seed_notice, range(1, 206))
@@ -85,6 +89,7 @@ def test_a_notice_changed_hundreds_of_times_shows_its_newest_changes(
     assert len(history.entries) == HISTORY_PANEL_ENTRIES
     assert versions_shown(history.entries) == [f"{version}." for version in range(205, 195, -1)]
     assert history.older == history.entries[-1].when
+    assert history_link(seed_notice) in response.content.decode()
     # One batch of rows is read, a few for each entry shown, not the whole history.
     [read] = [
         query["sql"] for query in queries if 'FROM "filings_historicalnotice"' in query["sql"]
@@ -92,12 +97,13 @@ def test_a_notice_changed_hundreds_of_times_shows_its_newest_changes(
     assert read.endswith(f"LIMIT {ROWS_PER_ENTRY * HISTORY_PANEL_ENTRIES + 1}")
 
 
-def test_a_panel_with_the_whole_history_has_nothing_older(compliance_client, seed_notice):
+def test_a_panel_with_the_whole_history_has_no_link_to_it(compliance_client, seed_notice):
     change_narrative(seed_notice, range(1, HISTORY_PANEL_ENTRIES - 1))
     response = compliance_client.get(review_url(seed_notice))
     # The changes, the signer added and the notice created.
     assert len(response.context["history"].entries) == HISTORY_PANEL_ENTRIES
     assert response.context["history"].older is None
+    assert "See the full history" not in response.content.decode()
 
 
 def test_the_review_page_asks_as_many_queries_at_300_changes_as_at_20(
@@ -132,6 +138,7 @@ def test_changes_before_dozens_of_saves_that_changed_nothing_are_on_the_panel(
     ]
     assert versions_shown(history.entries[:3]) == ["3.", "2.", "1."]
     assert history.older is None
+    assert "See the full history" not in response.content.decode()
 
 
 def test_a_draft_saved_hundreds_of_times_without_a_change_reads_a_bounded_part_of_its_history(
@@ -150,8 +157,9 @@ def test_a_draft_saved_hundreds_of_times_without_a_change_reads_a_bounded_part_o
     first_batch = ROWS_PER_ENTRY * HISTORY_PANEL_ENTRIES + 1
     assert reads == [first_batch * 2**batch for batch in range(BATCHES_MAX)]
     assert response.context["history"].entries == []
-    assert response.context["history"].older is not None
-    assert "Nothing changed in the latest saves." in response.content.decode()
+    page = response.content.decode()
+    assert "Nothing changed in the latest saves." in page
+    assert history_link(seed_notice) in page
 
 
 def test_a_signer_change_far_back_among_another_signers_changes_keeps_its_difference(
