@@ -212,7 +212,7 @@ def notice_due_dates_refresh(*, notices: QuerySet[Notice]) -> int:
     changed (or are missing), in batches; answers how many were written. The dashboard's lists
     kept in the cache are read again (dashboard_lists_changed), whatever changed: a row shows
     more of a notice than its dates."""
-    closures = sec_closure_days()
+    closures = sec_closure_days(fresh=True)
     written = 0
     for batch in _batches(due_dates_rows(notices, closures), REFRESH_BATCH):
         stored = {
@@ -331,8 +331,8 @@ def _assignments_changed(sender, action: str, **kwargs) -> None:
 @receiver(post_save, sender=SecClosureDay)
 @receiver(post_delete, sender=SecClosureDay)
 def _closure_day_changed(sender, instance: SecClosureDay, **kwargs) -> None:
-    # A closure day moves any deadline counted across it: every notice is counted again, with
-    # the closure days as they are now, and only the rows that changed are written.
+    # A closure day moves any deadline counted across it: what this request reads next counts
+    # with it, and every notice is counted again; only the rows that changed are written.
     sec_closure_days_changed()
     notice_due_dates_refresh(notices=Notice.objects.all())
 

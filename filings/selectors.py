@@ -76,7 +76,7 @@ def today_eastern() -> date:
 
 # The SEC closure days read during the current request, read once however many deadlines the
 # page counts (the review page counted them three times). Outside a request (commands, the task
-# worker) nothing is kept: each call reads them.
+# worker) nothing is kept, nor under ASGI, whose signals run in a context of their own.
 _closure_days_of_request: ContextVar[dict | None] = ContextVar("closure_days", default=None)
 
 
@@ -90,9 +90,13 @@ def _close_closure_days_memo(**kwargs) -> None:
     _closure_days_of_request.set(None)
 
 
-def sec_closure_days() -> frozenset[date]:
+def sec_closure_days(*, fresh: bool = False) -> frozenset[date]:
+    """The SEC closure days, as read once during this request; `fresh`, as the database holds
+    them now. What is written from them (filings.due_dates) reads them fresh: with the days
+    read at the start of its request it would undo a closure day another request saved
+    meanwhile."""
     memo = _closure_days_of_request.get()
-    if memo is None:
+    if fresh or memo is None:
         return frozenset(SecClosureDay.objects.values_list("date", flat=True))
     if "days" not in memo:
         memo["days"] = frozenset(SecClosureDay.objects.values_list("date", flat=True))
@@ -100,8 +104,7 @@ def sec_closure_days() -> frozenset[date]:
 
 
 def sec_closure_days_changed() -> None:
-    """Forget the closure days read during this request: one was saved or deleted
-    (filings.due_dates counts the deadlines again with the new ones)."""
+    """Forget the closure days read during this request: one was saved or deleted."""
     memo = _closure_days_of_request.get()
     if memo is not None:
         memo.clear()

@@ -1,15 +1,18 @@
+import contextvars
 from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
+from django.db.models.signals import pre_save
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from filings.models import NoticeDueDates, NoticeStatus, SecClosureDay
-from filings.selectors import notice_deadlines, sec_closure_days
+from filings.models import Notice, NoticeDueDates, NoticeStatus, SecClosureDay
+from filings.selectors import deadlines_of_notice, notice_deadlines, sec_closure_days
 from registrants.roles import COMPLIANCE_STAFF, REGISTRANT_ADMINS
+from tests import seed
 from tests.notice_factory import make_notice
 
 pytestmark = pytest.mark.django_db
@@ -103,8 +106,8 @@ def test_a_closure_day_saved_during_a_request_counts_at_once(lexington):
         SecClosureDay.objects.get(date=date(2026, 4, 1)).delete()
         assert date(2026, 4, 1) not in sec_closure_days()
         assert NoticeDueDates.objects.get(notice=notice).notice_due == date(2026, 4, 1)
-        request_finished.send(sender=None)
     finally:
+        request_finished.send(sender=None)
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     # Outside a request nothing is kept.
@@ -112,6 +115,32 @@ def test_a_closure_day_saved_during_a_request_counts_at_once(lexington):
     with CaptureQueriesContext(connection) as captured:
         assert date(2026, 4, 1) in sec_closure_days()
     assert len(captured) == 1
+
+
+def test_a_closure_day_saved_by_another_request_meanwhile_is_not_undone(
+    compliance_client, seed_notice
+):
+    # A step's POST reads the closure days before it saves the notice; a closure day another
+    # request saves in between must not be undone when this one writes the notice's due dates.
+    due = deadlines_of_notice(seed_notice).notice_due
+
+    def another_request_adds_a_closure_day(sender, instance, **kwargs):
+        pre_save.disconnect(another_request_adds_a_closure_day, sender=Notice)
+        # Another request runs in a context of its own: it does not empty this one's memo.
+        contextvars.Context().run(SecClosureDay.objects.create, date=due, reason="Closed")
+
+    pre_save.connect(another_request_adds_a_closure_day, sender=Notice)
+    try:
+        response = compliance_client.post(
+            reverse("filings:step", args=[seed_notice.pk, "part-1"]), seed.PART_I
+        )
+    finally:
+        pre_save.disconnect(another_request_adds_a_closure_day, sender=Notice)
+    assert response.status_code == 302
+    seed_notice.refresh_from_db()
+    moved = deadlines_of_notice(seed_notice).notice_due
+    assert moved != due
+    assert NoticeDueDates.objects.get(notice=seed_notice).notice_due == moved
 
 
 def test_a_registrant_admin_adds_a_closure_day_in_the_admin(client, registrant_admin):
