@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from urllib.parse import urlencode
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.dispatch import receiver
 from django.http import Http404, QueryDict
 from django.utils import timezone
@@ -129,10 +129,9 @@ def _display(model_field: models.Field, value) -> str:
     return str(value)
 
 
-def _display_related(model_field: models.ManyToManyField, rows: list[dict]) -> str:
-    """The objects a many-to-many field held, from simple-history's rows of its through table."""
-    target = model_field.m2m_reverse_field_name()
-    related = model_field.related_model._base_manager.filter(pk__in=[row[target] for row in rows])
+def _display_related(model_field: models.ManyToManyField, pks: Iterable) -> str:
+    """The objects a many-to-many field held, by their primary keys."""
+    related = model_field.related_model._base_manager.filter(pk__in=list(pks))
     return ", ".join(sorted(str(item) for item in related)) or "(none)"
 
 
@@ -156,34 +155,60 @@ def _tracked_values(record) -> list:
     return [getattr(record, field.attname) for field in record.tracked_fields if field.editable]
 
 
-def _changes(record, previous) -> list[FieldChange]:
+def _related_held(records: list) -> dict[int, dict[str, frozenset]]:
+    """What the many-to-many fields of the historical rows `records` (of one model) held,
+    {history_id: {field name: pks}}, read from simple-history's rows of their through tables in
+    one query per field."""
+    held = {record.history_id: {} for record in records}
+    if not records:
+        return held
+    for model_field in records[0]._history_m2m_fields:
+        through_history = getattr(type(records[0]), model_field.name).model
+        rows = through_history.objects.filter(history_id__in=list(held)).values_list(
+            "history_id", model_field.m2m_reverse_field_name()
+        )
+        by_row = {history_id: set() for history_id in held}
+        for history_id, pk in rows:
+            by_row[history_id].add(pk)
+        for history_id, pks in by_row.items():
+            held[history_id][model_field.name] = frozenset(pks)
+    return held
+
+
+def _changes(record, previous, *, was: dict, now: dict) -> list[FieldChange]:
+    """What `record` changed since `previous`; `was` and `now` are what their many-to-many
+    fields held ({field name: pks}, as `_related_held` reads them)."""
     model = record.instance_type
     # Most saves change nothing tracked (the wizard saves a step as it is): told apart by the
     # plain values, without diff_against's copies of both rows (about a third of the time).
-    if not record._history_m2m_fields and _tracked_values(record) == _tracked_values(previous):
+    if was == now and _tracked_values(record) == _tracked_values(previous):
         return []
-    delta = record.diff_against(previous)
-    changes = []
     by_name = {
         model_field.name: model_field
         for model_field in [*model._meta.fields, *model._meta.many_to_many]
     }
-    for change in sorted(delta.changes, key=lambda change: list(by_name).index(change.field)):
-        model_field = by_name[change.field]
+    # The many-to-many fields are compared from `related`, not by diff_against's two queries
+    # a field.
+    delta = record.diff_against(previous, excluded_fields=list(now))
+    changed = [(by_name[change.field], change.old, change.new) for change in delta.changes] + [
+        (by_name[name], was[name], pks) for name, pks in now.items() if was[name] != pks
+    ]
+    changes = []
+    for model_field, old_value, new_value in sorted(
+        changed, key=lambda change: list(by_name).index(change[0].name)
+    ):
         if model_field.many_to_many:
-            old, new = (
-                _display_related(model_field, change.old),
-                _display_related(model_field, change.new),
-            )
+            old = _display_related(model_field, old_value)
+            new = _display_related(model_field, new_value)
         else:
-            old, new = _display(model_field, change.old), _display(model_field, change.new)
+            old, new = _display(model_field, old_value), _display(model_field, new_value)
         words = []
         if (
-            isinstance(change.old, str)
-            and isinstance(change.new, str)
-            and max(len(change.old), len(change.new)) >= WORD_DIFF_MIN_CHARACTERS
+            isinstance(old_value, str)
+            and isinstance(new_value, str)
+            and max(len(old_value), len(new_value)) >= WORD_DIFF_MIN_CHARACTERS
         ):
-            words = _word_diff(change.old, change.new)
+            words = _word_diff(old_value, new_value)
         label = str(model_field.verbose_name)
         changes.append(FieldChange(label[0].upper() + label[1:], old, new, words))
     return changes
@@ -238,6 +263,12 @@ def _row_order(record) -> tuple:
     return (record.history_date, record.history_id)
 
 
+def _rows_before(history_date, history_id) -> Q:
+    """The rows before the row of `history_date` and `history_id` in `_row_order`."""
+    same_moment = Q(history_date=history_date, history_id__lt=history_id)
+    return Q(history_date__lt=history_date) | same_moment
+
+
 class _HistoryRows:
     """The rows of history querysets on one side of a cursor, read from the end nearest the
     cursor (the newest rows first; the oldest first after an `after` cursor) in batches, each
@@ -257,6 +288,8 @@ class _HistoryRows:
         self.finished = [False for _ in self.histories]
         self.read_previous = {}
         self.fetched_previous = {}
+        # What the rows' many-to-many fields held, by (queryset index, history_id).
+        self.related_held: dict[tuple[int, int], dict[str, frozenset]] = {}
         self.changes_found = {}
 
     @property
@@ -331,33 +364,70 @@ class _HistoryRows:
         settled.sort(key=lambda item: _row_order(item[1]), reverse=self.newest_first)
         return settled
 
+    def prepare(self, settled: list[tuple[int, models.Model]]) -> None:
+        """Read what working out the changes of the settled rows takes, whatever the number of
+        rows and objects: the row before the oldest read row of each object (one query a
+        history) and what the rows' many-to-many fields held (one query a field)."""
+        changed = [(index, record) for index, record in settled if record.history_type == "~"]
+        for index, history in enumerate(self.histories):
+            wanting = [
+                record.history_id
+                for record_index, record in changed
+                if record_index == index
+                and self.read_previous.get((index, record.history_id)) is None
+                and (index, record.history_id) not in self.fetched_previous
+            ]
+            if not wanting:
+                continue
+            # Each object's oldest read row is the only one without its previous row read.
+            earlier = (
+                history.filter(id=OuterRef("id"))
+                .filter(_rows_before(OuterRef("history_date"), OuterRef("history_id")))
+                .order_by("-history_date", "-history_id")
+                .values("history_id")[:1]
+            )
+            before = history.filter(history_id__in=wanting).values(previous=Subquery(earlier))
+            found = {row.id: row for row in history.filter(history_id__in=before)}
+            for record_index, record in changed:
+                if record_index == index and record.history_id in wanting:
+                    self.fetched_previous[index, record.history_id] = found.get(record.id)
+        for index in range(len(self.histories)):
+            records = [record for record_index, record in changed if record_index == index]
+            if not records or not records[0]._history_m2m_fields:
+                continue
+            compared = records + [
+                previous
+                for record in records
+                if (previous := self._previous(index, record)) is not None
+            ]
+            unread = [row for row in compared if (index, row.history_id) not in self.related_held]
+            for history_id, held in _related_held(unread).items():
+                self.related_held[index, history_id] = held
+
     def changes(self, index: int, record) -> list[FieldChange]:
-        """What the change `record` changed, worked out once: [] when it changed nothing
-        tracked or has nothing before it to compare it with."""
+        """What the change `record` changed, worked out once (after `prepare`): [] when it
+        changed nothing tracked or has nothing before it to compare it with."""
         key = (index, record.history_id)
         if key not in self.changes_found:
             previous = self._previous(index, record)
-            self.changes_found[key] = _changes(record, previous) if previous is not None else []
+            self.changes_found[key] = []
+            if previous is not None:
+                self.changes_found[key] = _changes(
+                    record,
+                    previous,
+                    was=self.related_held.get((index, previous.history_id), {}),
+                    now=self.related_held.get(key, {}),
+                )
         return self.changes_found[key]
 
     def _previous(self, index: int, record):
         """The row before `record` of the same object, or None for its first: among the rows
-        read, or else asked of its queryset (once per object, the oldest of its rows read)."""
+        read, or as `prepare` read it."""
         key = (index, record.history_id)
         previous = self.read_previous.get(key)
         if previous is not None:
             return previous
-        if key not in self.fetched_previous:
-            earlier = Q(history_date__lt=record.history_date) | Q(
-                history_date=record.history_date, history_id__lt=record.history_id
-            )
-            self.fetched_previous[key] = (
-                self.histories[index]
-                .filter(earlier, id=record.id)
-                .order_by("-history_date", "-history_id")
-                .first()
-            )
-        return self.fetched_previous[key]
+        return self.fetched_previous.get(key)
 
 
 def _entry(record, changes: list[FieldChange], *, noun: str, subject) -> HistoryEntry:
@@ -421,6 +491,7 @@ def history_entries(
     while True:
         rows.read()
         settled = rows.settled()
+        rows.prepare(settled)
         taken, more = _first(_entries(rows, settled, noun=noun, subject=subject), limit)
         if more or rows.all_read or (rows.batches_read >= BATCHES_MAX and settled):
             break

@@ -18,8 +18,9 @@ from registrants.history import (
     HISTORY_PANEL_ENTRIES,
     ROWS_PER_ENTRY,
 )
-from registrants.models import Registrant
+from registrants.models import Contact, Registrant
 from tests import seed
+from tests.conftest import make_registrant
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +66,10 @@ def pages_going(client: Client, url: str, way: str, query: str = "") -> list:
 
 
 def notice_rows_read(queries) -> int:
+    """The rows of the notice's history read: each batch's LIMIT, and one row for the lookup of
+    the row before the oldest read (the notice is one object)."""
     return sum(
-        int(re.search(r"LIMIT (\d+)$", query["sql"])[1])
+        int(limit[1]) if (limit := re.search(r"LIMIT (\d+)$", query["sql"])) else 1
         for query in queries
         if 'FROM "filings_historicalnotice"' in query["sql"]
     )
@@ -178,6 +181,51 @@ def test_the_history_page_of_a_registrant_lists_its_people_and_those_removed(
     html = page.content.decode()
     assert "<h1" in html and html.count("<h1") == 1
     assert f'href="{lexington.get_absolute_url()}">Back to the registrant</a>' in html
+
+
+def registrant_page_queries(client, registrant: Registrant) -> list[int]:
+    """The queries of the registrant's page and of its history page."""
+    counts = []
+    for url in (registrant.get_absolute_url(), registrant_history_url(registrant)):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    return counts
+
+
+def save_people_and_registrant_unchanged(registrant: Registrant, people: int) -> None:
+    """Add `people` contacts, then save each of them and the registrant once more, alternately
+    and without a change: rows whose previous row of the same contact lies beyond the rows a
+    page reads, and registrant rows with their assigned staff and teams to compare."""
+    contacts = [
+        Contact.objects.create(
+            registrant=registrant,
+            name=f"Ann Lee {number}",
+            area_code="212",
+            phone_number="555-0100",
+        )
+        for number in range(people)
+    ]
+    for contact in contacts:
+        contact.save()
+        registrant.save()
+
+
+def test_the_registrant_pages_ask_as_many_queries_however_many_saves_changed_nothing(
+    registrant_admin_client, registrant_admin, colleague
+):
+    """What the rows before those read and the rows' assigned staff held is read in one query
+    a history and a field, not a query or four a row."""
+    counts = []
+    for people in (120, 240):
+        registrant = make_registrant(name=f"Registrant of {people}")
+        registrant.assigned_users.add(registrant_admin, colleague)
+        save_people_and_registrant_unchanged(registrant, people)
+        counts.append(registrant_page_queries(registrant_admin_client, registrant))
+        # Saves that changed nothing make no entry (Registrant and contacts created only).
+        page = registrant_admin_client.get(registrant.get_absolute_url())
+        assert page.context["history"].entries == []
+    assert counts[0] == counts[1]
 
 
 @pytest.mark.parametrize("user", ["colleague", "outsider", None])
