@@ -10,4 +10,5 @@ class FilingsConfig(AppConfig):
         from filings import (
             checks,  # noqa: F401  (registers the system checks)
             due_dates,  # noqa: F401  (keeps the dashboard's index current)
+            middleware,  # noqa: F401  (notes typed input kept for a user signing in)
         )

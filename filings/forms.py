@@ -169,6 +169,13 @@ class StepForm(ConditionalFieldsMixin, forms.ModelForm):
         """The notice's columns the step saves."""
         return list(cls._meta.fields)
 
+    @classmethod
+    def takes_files(cls) -> bool:
+        """Whether the step's page can post a file (and keep it until the step is saved)."""
+        return any(
+            isinstance(form_field, forms.FileField) for form_field in cls.base_fields.values()
+        )
+
     def layout(self) -> Layout:
         return Layout(*[self.wrap(name) for name in self.fields])
 
@@ -745,6 +752,10 @@ class SignatureStepForm:
     @classmethod
     def notice_fields(cls) -> list[str]:
         return SignatureForm.notice_fields()
+
+    @classmethod
+    def takes_files(cls) -> bool:
+        return True  # each signer's evidence of authority
 
     def is_valid(self) -> bool:
         return all([self.form.is_valid(), self.formset.is_valid()])

@@ -10,8 +10,10 @@ browser never sees another person's typing."""
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 
-from filings.services import typed_input_keep
+from filings.services import typed_input_keep, typed_input_waiting
 
 LAST_USER_COOKIE = "last_signed_in_user"
 LAST_USER_SALT = "filings.middleware.last-signed-in-user"
@@ -20,6 +22,9 @@ CONTROL_FIELDS = {"csrfmiddlewaretoken", "action"}
 # A page is kept up to a generous size for a long narrative; a longer path is not a wizard page.
 KEPT_CHARACTERS_PER_PAGE = 200_000
 KEPT_PATH_LENGTH = 200
+# In the session of a user who signed in with typed input kept for them, until they have it all
+# back: only then do the wizard's pages look for it.
+KEPT_INPUT_WAITING = "kept_input_waiting"
 
 
 def keeps_typed_input_through_login(view_func):
@@ -76,3 +81,9 @@ class LoginRequiredKeepingInputMiddleware(LoginRequiredMiddleware):
                 samesite="Lax",
             )
         return response
+
+
+@receiver(user_logged_in)
+def _note_kept_input(sender, request, user, **kwargs) -> None:
+    if request is not None and hasattr(request, "session") and typed_input_waiting(user=user):
+        request.session[KEPT_INPUT_WAITING] = True

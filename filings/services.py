@@ -7,7 +7,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from filings.document import notice_exhibits
@@ -150,7 +150,11 @@ def notice_save_step(
         version_fields = [*answers, *([SIGNERS] if signer_rows is not None else [])]
     if seen_version is not None and seen_version != notice_answers_version(stored, version_fields):
         raise NoticeChangedMeanwhile(stored)
-    uploads_before = _upload_names(notice_id=stored.pk)
+    # Only a save of a file field or of the signers can replace a file or leave one unnamed.
+    touches_uploads = signer_rows is not None or any(
+        isinstance(Notice._meta.get_field(name), models.FileField) for name in answers
+    )
+    uploads_before = _upload_names(notice_id=stored.pk) if touches_uploads else set()
     disclosure_before = [getattr(stored, name) for name in RESTATEMENT_DISCLOSURE_FIELDS]
     _apply(stored, answers)
     review_fields = []
@@ -188,7 +192,8 @@ def notice_save_step(
     )
     if signer_rows is not None:
         _signers_save(notice=stored, signer_rows=signer_rows)
-    _delete_uploads_once_committed(uploads_before - _upload_names(notice_id=stored.pk))
+    if touches_uploads:
+        _delete_uploads_once_committed(uploads_before - _upload_names(notice_id=stored.pk))
     return stored
 
 
@@ -321,6 +326,11 @@ def typed_input_keep(*, user_id: int, path: str, typed: dict[str, list[str]]) ->
     InputKeptThroughLogin.objects.filter(
         pk__in=list(older.values_list("pk", flat=True)[KEPT_PAGES_PER_USER:])
     ).delete()
+
+
+def typed_input_waiting(*, user: User) -> bool:
+    """Whether anything `user` typed is kept for them."""
+    return InputKeptThroughLogin.objects.filter(user=user).exists()
 
 
 def typed_input_take(*, user: User, path: str) -> dict[str, list[str]] | None:

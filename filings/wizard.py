@@ -47,6 +47,11 @@ class Step:
         return self.form_class is None
 
     @property
+    def takes_files(self) -> bool:
+        """Whether the step's page can post a file: only then can files be kept for it."""
+        return self.form_class is not None and self.form_class.takes_files()
+
+    @property
     def fields(self) -> list[str]:
         """The notice's fields this step saves; its problems are the problems of these."""
         if self.form_class is None:

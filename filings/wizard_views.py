@@ -33,7 +33,7 @@ from filings.forms import (
 )
 from filings.lifecycle import SUBMIT, last_return, moves_for
 from filings.lifecycle_views import notice_page
-from filings.middleware import keeps_typed_input_through_login
+from filings.middleware import KEPT_INPUT_WAITING, keeps_typed_input_through_login
 from filings.models import Notice, NoticeIsFinal, NoticeNotEditable
 from filings.pagination import KeptCountPaginator, count_key
 from filings.rules import copied_text_problems
@@ -62,6 +62,7 @@ from filings.services import (
     notice_to_copy_from,
     notice_version,
     typed_input_take,
+    typed_input_waiting,
 )
 from filings.uploads import validate_pdf_upload
 from filings.wizard import (
@@ -287,7 +288,11 @@ def notice_resume(request: HttpRequest, notice_id: int) -> HttpResponse:
 
 def _input_kept_through_login(request: HttpRequest):
     """What this user posted to this page after their session expired, once, as form data."""
+    if not request.session.get(KEPT_INPUT_WAITING):
+        return None
     data = typed_input_take(user=request.user, path=request.path)
+    if not typed_input_waiting(user=request.user):
+        del request.session[KEPT_INPUT_WAITING]
     if data is None:
         return None
     messages.warning(
@@ -342,13 +347,20 @@ def notice_step(request: HttpRequest, notice_id: int, slug: str) -> HttpResponse
 def _kept_files(request, notice: Notice, step: Step, chosen: MultiValueDict) -> MultiValueDict:
     """The files chosen now, and those kept from an earlier try for the fields without one."""
     files = chosen.copy()
-    for kept in pending_uploads(notice=notice, step_slug=step.slug, user=request.user):
+    for kept in _kept_uploads(request, notice, step):
         if kept.field_key not in files:
             with kept.file.open("rb") as handle:
                 files[kept.field_key] = SimpleUploadedFile(
                     kept.filename, handle.read(), "application/pdf"
                 )
     return files
+
+
+def _kept_uploads(request, notice: Notice, step: Step) -> list:
+    """The files kept for the user on the step until it is saved (none on a step without files)."""
+    if not step.takes_files:
+        return []
+    return pending_uploads(notice=notice, step_slug=step.slug, user=request.user)
 
 
 def _with_version(kept: dict, version: str | None) -> dict:
@@ -399,7 +411,8 @@ def _submit_step(
             )
         except NoticeChangedMeanwhile as changed:
             return _changed_meanwhile(request, changed.saved, step, form, return_to_review)
-        notice_drop_pending_uploads(notice=notice, step_slug=step.slug, user=request.user)
+        if step.takes_files:
+            notice_drop_pending_uploads(notice=notice, step_slug=step.slug, user=request.user)
         if action == "exit" or (action == "back" and back_to is None):
             messages.success(request, "Your notice is saved. Resume it from this list.")
             return redirect("filings:list")
@@ -535,7 +548,7 @@ def _step_page(
             "version": version or notice_answers_version(notice, step.fields),
             "shows_unsaved_input": form.is_bound,
             "changes": changes,
-            "kept_uploads": pending_uploads(notice=notice, step_slug=step.slug, user=request.user),
+            "kept_uploads": _kept_uploads(request, notice, step),
             "returned": _returned_about(notice, step),
             **(step.panel_context(notice, _now()) if step.panel_context else {}),
         },

@@ -3,7 +3,9 @@ next on the same browser never gets it, and anonymous requests store nothing."""
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from filings.middleware import LAST_USER_COOKIE
 from filings.models import InputKeptThroughLogin
@@ -73,6 +75,41 @@ def test_text_kept_through_login_goes_back_only_to_the_user_who_typed_it(
     page = client.get(url)
     assert page.context["form"]["former_name"].value() == "Typed by Casey"
     assert not InputKeptThroughLogin.objects.exists()
+
+
+def tables_read(client: Client, url: str) -> str:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return " ".join(query["sql"] for query in queries)
+
+
+def test_the_pages_look_for_kept_typing_only_after_a_sign_in_with_some(
+    client, compliance_user, seed_notice
+):
+    """Kept typing is looked for while the session that signed in with it has not taken it
+    all back, not on every page of every session."""
+    client.force_login(compliance_user)
+    notice = seed_notice
+    part_1, part_3 = step_url(notice, "part-1"), step_url(notice, "part-3")
+    assert "filings_inputkeptthroughlogin" not in tables_read(client, part_1)
+    expire_session(client)
+    client.post(part_1, {**seed.PART_I, "former_name": "Typed by Casey"})
+    client.post(part_3, {"narrative": "Typed by Casey too"})
+    sign_in(client, "casey", part_1)
+    # Looked for on each page until both pages are taken, then no more.
+    assert "filings_inputkeptthroughlogin" in tables_read(client, part_1)
+    assert "filings_inputkeptthroughlogin" in tables_read(client, step_url(notice, "part-2"))
+    page = client.get(part_3)
+    assert page.context["form"]["narrative"].value() == "Typed by Casey too"
+    assert "filings_inputkeptthroughlogin" not in tables_read(client, part_1)
+
+
+def test_the_files_kept_for_a_page_are_looked_for_only_on_pages_with_files(
+    compliance_client, seed_notice
+):
+    notice = seed_notice
+    assert "filings_pendingupload" not in tables_read(compliance_client, step_url(notice, "part-3"))
+    assert "filings_pendingupload" in tables_read(compliance_client, step_url(notice, "part-2"))
 
 
 def test_the_user_cookie_is_signed_and_http_only(client, compliance_user):
