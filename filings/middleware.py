@@ -6,7 +6,11 @@ arrives without a session (it expired) is kept only when that cookie is valid: i
 under that user, bounded in pages and size, and handed back once to that same user when they
 open the page after signing in again. Without the cookie, or with a forged one, nothing is
 stored, so anonymous requests cannot fill any table and whoever signs in next on a shared
-browser never sees another person's typing."""
+browser never sees another person's typing.
+
+The wizard's pages look for kept typing only in a session that signed in while some was kept
+for its user (KEPT_INPUT_WAITING), not on every page: typing kept while the user is still
+signed in on another browser comes back at their next sign-in."""
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware

@@ -130,9 +130,13 @@ def _display(model_field: models.Field, value) -> str:
 
 
 def _display_related(model_field: models.ManyToManyField, pks: Iterable) -> str:
-    """The objects a many-to-many field held, by their primary keys."""
-    related = model_field.related_model._base_manager.filter(pk__in=list(pks))
-    return ", ".join(sorted(str(item) for item in related)) or "(none)"
+    """The objects a many-to-many field held, by their primary keys (one deleted since, such
+    as a user, by its id)."""
+    pks = set(pks)
+    found = model_field.related_model._base_manager.filter(pk__in=pks)
+    names = {item.pk: str(item) for item in found}
+    deleted = [f"(deleted, id {pk})" for pk in sorted(pks - set(names))]
+    return ", ".join([*sorted(names.values()), *deleted]) or "(none)"
 
 
 def _word_diff(old: str, new: str) -> list[tuple[str, str]]:

@@ -260,6 +260,23 @@ def test_assigning_staff_to_a_registrant_is_history(
     assert ("Assigned staff", "casey", "(none)") in changes
 
 
+def test_a_deleted_users_assignment_is_shown_by_the_users_id(
+    client, registrant_admin, colleague, lexington
+):
+    """Deleting a user drops their assignments without a change of the registrant's own; its
+    next save shows the assignment gone, the user named by id, not "(none)" on both sides."""
+    client.force_login(registrant_admin)
+    lexington.assigned_users.add(colleague)
+    colleague_id = colleague.pk
+    colleague.delete()
+    lexington.save()
+    page = client.get(reverse("registrants:detail", args=[lexington.pk]))
+    changes = [
+        (c.label, c.old, c.new) for entry in page.context["history"].entries for c in entry.changes
+    ]
+    assert changes[0] == ("Assigned staff", f"(deleted, id {colleague_id})", "(none)")
+
+
 def test_a_removed_contact_stays_in_the_history(client, registrant_admin, lexington):
     client.force_login(registrant_admin)
     contact = lexington.contacts.get()
