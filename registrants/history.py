@@ -191,8 +191,8 @@ def _changes(record, previous, *, was: dict, now: dict) -> list[FieldChange]:
         model_field.name: model_field
         for model_field in [*model._meta.fields, *model._meta.many_to_many]
     }
-    # The many-to-many fields are compared from `related`, not by diff_against's two queries
-    # a field.
+    # The many-to-many fields are compared from `was` and `now`, not by diff_against's two
+    # queries a field.
     delta = record.diff_against(previous, excluded_fields=list(now))
     changed = [(by_name[change.field], change.old, change.new) for change in delta.changes] + [
         (by_name[name], was[name], pks) for name, pks in now.items() if was[name] != pks
