@@ -297,8 +297,19 @@ def dashboard_lists_changed() -> None:
 # are computed from (filings.services updates only a draft's bookkeeping in bulk).
 
 
+# What a notice's due dates (due_dates_rows), its row on the dashboard (DASHBOARD_FIELDS) and
+# the notice list's kept counts (its filters) read of the notice itself.
+NOTICE_FIELDS_READ = frozenset(
+    {*DEADLINE_FIELDS, "status", "relief_claimed", "registrant", "registrant_id"}
+)
+
+
 @receiver(post_save, sender=Notice)
-def _notice_saved(sender, instance: Notice, **kwargs) -> None:
+def _notice_saved(sender, instance: Notice, created: bool, update_fields=None, **kwargs) -> None:
+    # A save of other columns only (a step's text, who saved it) changes none of them: nothing
+    # to count again, nothing kept to read again.
+    if not created and update_fields is not None and not NOTICE_FIELDS_READ & update_fields:
+        return
     notice_due_dates_refresh(notices=Notice.objects.filter(pk=instance.pk))
 
 

@@ -11,10 +11,12 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from filings.deadlines import EASTERN
-from filings.due_dates import due_dates_rows, notice_due_dates_refresh
+from filings.due_dates import dashboard_lists_version, due_dates_rows, notice_due_dates_refresh
 from filings.lifecycle import notice_record_filing, notice_record_report, notice_submit
 from filings.models import (
     Notice,
@@ -415,6 +417,25 @@ def test_an_inactive_registrants_notices_leave_the_dashboard_without_a_refresh(
     lexington.is_active = False
     lexington.save(update_fields=["is_active"])
     assert listed(registrant_admin_client, "signed") == []
+
+
+def test_a_save_of_what_no_list_reads_leaves_the_index_and_the_kept_lists_alone(
+    registrant_admin_client, lexington, seed_notice, now
+):
+    """A step's text or the wizard's bookkeeping is on no list: saving it alone counts nothing
+    again and keeps what the dashboard and the notice list keep in the cache."""
+    draft = seed_notice
+    assert listed(registrant_admin_client, "stale") == [draft]
+    version = dashboard_lists_version()
+    draft.narrative = "Changed words."
+    with CaptureQueriesContext(connection) as queries:
+        draft.save(update_fields=["narrative", "saved_steps", "updated_by", "updated_at"])
+    assert "filings_noticeduedates" not in " ".join(query["sql"] for query in queries)
+    assert dashboard_lists_version() == version
+    draft.period_end = date(2026, 9, 30)
+    draft.save(update_fields=["period_end", "updated_at"])
+    assert dashboard_lists_version() != version
+    assert listed(registrant_admin_client, "drafts") == [draft]
 
 
 def test_a_refresh_writes_only_what_changed(lexington):
