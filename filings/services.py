@@ -6,8 +6,10 @@ import hashlib
 from datetime import date
 
 from django.contrib.auth.models import User
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from filings.document import notice_exhibits
@@ -71,11 +73,19 @@ def notice_to_copy_from(registrant: Registrant) -> Notice | None:
     )
 
 
-def _apply(record, answers: dict) -> None:
+def _apply(record, answers: dict) -> bool:
     """Put cleaned answers on a row as a model form would: for a file, an upload replaces the
-    stored file, False clears it and None keeps it."""
+    stored file, False clears it and None keeps it. Answers whether any value changed (a file
+    uploaded or cleared counts as changed)."""
+    changed = False
     for name, value in answers.items():
-        record._meta.get_field(name).save_form_data(record, value)
+        model_field = record._meta.get_field(name)
+        before = getattr(record, model_field.attname)
+        model_field.save_form_data(record, value)
+        # A stored file compares by its name; an upload is new whatever its name.
+        uploaded = isinstance(value, File) and not isinstance(value, FieldFile)
+        changed = changed or uploaded or getattr(record, model_field.attname) != before
+    return changed
 
 
 @transaction.atomic
@@ -156,7 +166,7 @@ def notice_save_step(
     )
     uploads_before = _upload_names(notice_id=stored.pk) if touches_uploads else set()
     disclosure_before = [getattr(stored, name) for name in RESTATEMENT_DISCLOSURE_FIELDS]
-    _apply(stored, answers)
+    changed = _apply(stored, answers)
     review_fields = []
     if stored.restatement_review_reason and disclosure_before != [
         getattr(stored, name) for name in RESTATEMENT_DISCLOSURE_FIELDS
@@ -180,7 +190,10 @@ def notice_save_step(
         },
     )
     stored.updated_by = user
-    stored.save(
+    # A save that changes no answer (Next on a page as it was) marks the step saved and drops
+    # the kept input, which are not history: it leaves no history row without a change in it.
+    save = stored.save if changed or review_fields else stored.save_without_historical_record
+    save(
         update_fields=[
             *answers,
             *review_fields,
@@ -207,8 +220,9 @@ def _signers_save(*, notice: Notice, signer_rows: list[dict]) -> None:
                 signer.delete()
             continue
         signer = signer or NoticeSigner(notice=notice)
-        _apply(signer, {name: row.get(name) for name in SIGNER_FIELDS})
-        signer.save()
+        changed = _apply(signer, {name: row.get(name) for name in SIGNER_FIELDS})
+        if changed or signer.pk is None:
+            signer.save()
 
 
 def _pending_input_replace(pending_input: dict, *, user: User, user_pending: dict) -> dict:

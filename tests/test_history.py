@@ -64,6 +64,23 @@ def test_a_resaved_step_with_nothing_changed_is_not_listed(compliance_client, se
     )
 
 
+def test_a_resaved_step_with_nothing_changed_writes_no_history_row(compliance_client, seed_notice):
+    """Next on a page as it was saves only the wizard's bookkeeping: no row for the notice,
+    none for its signers; a change writes one."""
+    rows = (seed_notice.history.count(), NoticeSigner.history.count())
+    compliance_client.post(reverse("filings:step", args=[seed_notice.pk, "part-3"]), seed.PART_III)
+    signature = reverse("filings:step", args=[seed_notice.pk, "signature"])
+    signer = seed_notice.signers.get()
+    response = compliance_client.post(signature, seed.signature_step(signer.pk))
+    assert response.status_code == 302
+    assert (seed_notice.history.count(), NoticeSigner.history.count()) == rows
+    compliance_client.post(
+        reverse("filings:step", args=[seed_notice.pk, "part-3"]),
+        {**seed.PART_III, "narrative": f"{seed.NARRATIVE} Changed."},
+    )
+    assert seed_notice.history.count() == rows[0] + 1
+
+
 def change_narrative(notice: Notice, versions: range) -> None:
     """Save the notice once for each version, its narrative ending "Version N."."""
     for version in versions:
