@@ -372,41 +372,41 @@ class _HistoryRows:
         """Read what working out the changes of the settled rows takes, whatever the number of
         rows and objects: the row before the oldest read row of each object (one query a
         history) and what the rows' many-to-many fields held (one query a field)."""
-        changed = [(index, record) for index, record in settled if record.history_type == "~"]
         for index, history in enumerate(self.histories):
-            wanting = [
-                record.history_id
-                for record_index, record in changed
-                if record_index == index
-                and self.read_previous.get((index, record.history_id)) is None
-                and (index, record.history_id) not in self.fetched_previous
+            records = [
+                record
+                for record_index, record in settled
+                if record_index == index and record.history_type == "~"
             ]
-            if not wanting:
-                continue
             # Each object's oldest read row is the only one without its previous row read.
-            earlier = (
-                history.filter(id=OuterRef("id"))
-                .filter(_rows_before(OuterRef("history_date"), OuterRef("history_id")))
-                .order_by("-history_date", "-history_id")
-                .values("history_id")[:1]
-            )
-            before = history.filter(history_id__in=wanting).values(previous=Subquery(earlier))
-            found = {row.id: row for row in history.filter(history_id__in=before)}
-            for record_index, record in changed:
-                if record_index == index and record.history_id in wanting:
-                    self.fetched_previous[index, record.history_id] = found.get(record.id)
-        for index in range(len(self.histories)):
-            records = [record for record_index, record in changed if record_index == index]
-            if not records or not records[0]._history_m2m_fields:
-                continue
-            compared = records + [
-                previous
+            wanting = {
+                record.history_id: record
                 for record in records
-                if (previous := self._previous(index, record)) is not None
-            ]
-            unread = [row for row in compared if (index, row.history_id) not in self.related_held]
-            for history_id, held in _related_held(unread).items():
-                self.related_held[index, history_id] = held
+                if self.read_previous.get((index, record.history_id)) is None
+                and (index, record.history_id) not in self.fetched_previous
+            }
+            if wanting:
+                earlier = (
+                    history.filter(id=OuterRef("id"))
+                    .filter(_rows_before(OuterRef("history_date"), OuterRef("history_id")))
+                    .order_by("-history_date", "-history_id")
+                    .values("history_id")[:1]
+                )
+                before = history.filter(history_id__in=wanting).values(previous=Subquery(earlier))
+                found = {row.id: row for row in history.filter(history_id__in=before)}
+                for history_id, record in wanting.items():
+                    self.fetched_previous[index, history_id] = found.get(record.id)
+            if records and records[0]._history_m2m_fields:
+                compared = records + [
+                    previous
+                    for record in records
+                    if (previous := self._previous(index, record)) is not None
+                ]
+                unread = [
+                    row for row in compared if (index, row.history_id) not in self.related_held
+                ]
+                for history_id, held in _related_held(unread).items():
+                    self.related_held[index, history_id] = held
 
     def changes(self, index: int, record) -> list[FieldChange]:
         """What the change `record` changed, worked out once (after `prepare`): [] when it
