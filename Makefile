@@ -37,8 +37,8 @@ benchmark: system-packages-run install
 	$(BIN)/python manage.py benchmark_pages --postgres-url $(BENCHMARK_DATABASE_URL)
 
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff check . .ci/two-servers
+	$(BIN)/ruff format --check . .ci/two-servers
 
 install: $(VENV)/.installed
 
