@@ -15,14 +15,20 @@ KEY_CHARACTERS = frozenset(VALID_KEY_CHARS)
 KEY_LENGTH_MAX = 40
 
 
+def possible_key(key: str | None) -> bool:
+    """Whether a session could have `key` (from the cookie, so anything). A key no session
+    could have is not looked up: one with a NUL character made PostgreSQL refuse the query (a
+    500 in Django's own stores)."""
+    return bool(key) and len(key) <= KEY_LENGTH_MAX and KEY_CHARACTERS.issuperset(key)
+
+
 class SessionStore(db.SessionStore):
     def load(self) -> dict:
         """The session's data, if it exists and has not expired, as Django's load() gives it;
-        otherwise {} and no session key, so that a new session is started. A cookie whose key
-        no session could have is not looked up: one with a NUL character made PostgreSQL
-        refuse the query (a 500 in Django's own store)."""
+        otherwise {} and no session key, so that a new session is started. A key no session
+        could have (possible_key) is not looked up."""
         key = self.session_key
-        if not key or len(key) > KEY_LENGTH_MAX or not KEY_CHARACTERS.issuperset(key):
+        if not possible_key(key):
             self._session_key = None
             return {}
         alias = router.db_for_read(self.model)

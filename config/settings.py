@@ -195,7 +195,9 @@ if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Django's cached_db sessions, refusing a key no session could have
+    # (accounts/cached_sessions.py).
+    SESSION_ENGINE = "accounts.cached_sessions"
 else:
     CACHES = {
         "default": {

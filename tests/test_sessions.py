@@ -1,4 +1,6 @@
-"""accounts.sessions: Django's database sessions, read with one query written once."""
+"""accounts.sessions: Django's database sessions, read with one query written once; and
+accounts.cached_sessions, Django's cached_db sessions used with REDIS_URL: both refuse a key no
+session could have."""
 
 from datetime import timedelta
 
@@ -7,6 +9,9 @@ from django.contrib.sessions.backends import db
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from django.test import override_settings
+
+from accounts import cached_sessions
 from accounts.sessions import SessionStore
 
 pytestmark = pytest.mark.django_db
@@ -53,16 +58,31 @@ def test_a_signed_in_page_keeps_its_session_through_the_store(client, compliance
 @pytest.mark.parametrize(
     "key", ["a" * 41, "ABCDEFGHIJKLMNOP", "abcdefgh\x00ijklmnop", "abcdefgh'; --", "ünïcødé-key"]
 )
-def test_a_key_no_session_could_have_is_not_looked_up(key, django_assert_num_queries):
-    session = SessionStore(key)
+@pytest.mark.parametrize("store", [SessionStore, cached_sessions.SessionStore])
+def test_a_key_no_session_could_have_is_not_looked_up(store, key, django_assert_num_queries):
+    # Neither in the database nor in the cache (the database's, in the tests).
+    session = store(key)
     with django_assert_num_queries(0):
         assert session.load() == {}
     assert session.session_key is None
 
 
-def test_a_cookie_with_nul_characters_is_sent_to_the_login(client):
+ENGINES = ["accounts.sessions", "accounts.cached_sessions"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_cookie_with_nul_characters_is_sent_to_the_login(client, engine):
     # parse_cookie decodes the octal escapes: eight NUL characters, a key long enough for
     # Django, which PostgreSQL refuses in a query.
-    response = client.get("/notices/", HTTP_COOKIE='sessionid="' + "\\000" * 8 + '"')
+    with override_settings(SESSION_ENGINE=engine):
+        response = client.get("/notices/", HTTP_COOKIE='sessionid="' + "\\000" * 8 + '"')
     assert response.status_code == 302
     assert response.url.startswith("/login/")
+
+
+def test_the_cached_engine_keeps_a_signed_in_session(client, compliance_user):
+    with override_settings(SESSION_ENGINE="accounts.cached_sessions"):
+        client.force_login(compliance_user)
+        assert client.get("/").wsgi_request.user == compliance_user
+        client.session.delete()
+        assert client.get("/").status_code == 302  # to the login
