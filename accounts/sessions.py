@@ -16,20 +16,34 @@ KEY_LENGTH_MAX = 40
 
 
 def possible_key(key: str | None) -> bool:
-    """Whether a session could have `key` (from the cookie, so anything). A key no session
-    could have is not looked up: one with a NUL character made PostgreSQL refuse the query (a
-    500 in Django's own stores)."""
+    """Whether a session could have `key` (from the cookie, so anything)."""
     return bool(key) and len(key) <= KEY_LENGTH_MAX and KEY_CHARACTERS.issuperset(key)
 
 
-class SessionStore(db.SessionStore):
+class PossibleKeysOnly:
+    """For a session store: a key no session could have (possible_key) is refused as Django
+    refuses a short one, when the store is made, so that no load, delete or flush sends it to
+    the database or the cache: one with a NUL character made PostgreSQL refuse the query (a
+    500 in Django's own stores)."""
+
+    def _validate_session_key(self, key) -> bool:
+        return possible_key(key) and super()._validate_session_key(key)
+
+    # Without a key (a refused one among them) there is nothing to read: Django's cached_db
+    # store would make a new key and look that up, its database store would ask for no key.
+    def load(self) -> dict:
+        return {} if self.session_key is None else super().load()
+
+    async def aload(self) -> dict:
+        return {} if self.session_key is None else await super().aload()
+
+
+class SessionStore(PossibleKeysOnly, db.SessionStore):
     def load(self) -> dict:
         """The session's data, if it exists and has not expired, as Django's load() gives it;
-        otherwise {} and no session key, so that a new session is started. A key no session
-        could have (possible_key) is not looked up."""
+        otherwise {} and no session key, so that a new session is started."""
         key = self.session_key
-        if not possible_key(key):
-            self._session_key = None
+        if key is None:
             return {}
         alias = router.db_for_read(self.model)
         connection = connections[alias]
