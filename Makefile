@@ -29,8 +29,9 @@ run: system-packages-run install
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Never against a production cache or bucket a shell may name (README, Tests).
 test: system-packages-test install test-scripts
-	$(BIN)/pytest
+	env -u REDIS_URL -u S3_BUCKET $(BIN)/pytest
 
 benchmark: system-packages-run install
 	@./.ci/system-packages wrk
